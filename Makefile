@@ -1,0 +1,98 @@
+# annals: plain GNU make. Targets: all test check fuzz bench eval golden
+# deps format clean. See README.md.
+
+CC      ?= cc
+CWARNS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
+          -Wformat=2 -Wno-format-nonliteral -Wundef
+CSTD    = -std=c11 -D_GNU_SOURCE
+OPT     ?= -O2 -g
+PKGS    = gumbo jansson
+PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lutf8proc
+DATADIR ?= $(CURDIR)/data
+CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -Iinclude -fvisibility=hidden \
+           -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS)
+LDLIBS  += $(PKGLIBS)
+
+# The library, in pipeline order (main.c is the command).
+LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/html.c \
+         src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
+         src/match.c src/discover.c src/write.c src/annals.c
+LIBOBJ = $(LIBSRC:.c=.o)
+HDRS   = include/annals.h $(wildcard src/*.h)
+
+TESTSRC = $(wildcard tests/test_*.c)
+
+.PHONY: all test check fuzz bench eval golden deps format clean sample
+
+all: annals
+
+libannals.a: $(LIBOBJ)
+	$(AR) rcs $@ $^
+
+src/%.o: src/%.c $(HDRS)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+annals: src/main.o libannals.a
+	$(CC) $(CFLAGS) -o $@ src/main.o libannals.a $(LDLIBS)
+
+tests/run: tests/runner.c $(TESTSRC) tests/runner.h libannals.a
+	$(CC) $(CFLAGS) -Isrc -o $@ tests/runner.c $(TESTSRC) libannals.a $(LDLIBS)
+
+# Plain replayers of the fuzz targets: seeds and past crashers run in `make test`.
+REPLAYS = fuzz/replay_text fuzz/replay_html fuzz/replay_jsonl
+fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
+	$(CC) $(CFLAGS) -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
+
+# Every test: the unit suites, the golden files, the command line and the
+# fuzz regression inputs.
+test: annals tests/run $(REPLAYS)
+	./tests/run
+	sh tests/golden.sh
+	sh tests/cli.sh
+	for r in text html jsonl; do \
+	  ./fuzz/replay_$$r fuzz/seeds/fuzz_$$r/* $$(ls -d fuzz/regress/fuzz_$$r/* 2>/dev/null) || exit 1; \
+	done
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+check:
+	$(MAKE) clean-objs
+	$(MAKE) OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	        LDFLAGS="-fsanitize=address,undefined" test
+	$(MAKE) clean-objs
+
+# libFuzzer targets (clang), run for a fixed number of inputs each.
+FUZZ_RUNS ?= 20000
+FUZZERS = fuzz/fuzz_text fuzz/fuzz_html fuzz/fuzz_jsonl
+fuzz/fuzz_%: fuzz/fuzz_%.c $(LIBSRC) $(HDRS)
+	clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
+	      -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -o $@ $< $(LIBSRC) $(LDLIBS)
+fuzz: $(FUZZERS)
+	for f in $(FUZZERS); do \
+	  n=$$(basename $$f); mkdir -p fuzz/corpus/$$n fuzz/regress/$$n; \
+	  ./$$f -runs=$(FUZZ_RUNS) -max_len=8192 fuzz/corpus/$$n fuzz/seeds/$$n || exit 1; \
+	done
+
+bench: annals
+	sh bench/bench.sh
+
+eval: annals
+	sh tools/eval.sh
+
+golden: annals
+	sh tests/golden.sh --update
+
+sample: annals
+	sh tools/sample.sh
+
+deps:
+	sh tools/install-deps.sh
+
+format:
+	clang-format -i src/*.c src/*.h include/annals.h tests/*.c fuzz/*.c
+
+clean-objs:
+	rm -f src/*.o libannals.a annals tests/run $(REPLAYS)
+
+clean: clean-objs
+	rm -f $(FUZZERS)

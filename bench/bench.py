@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""make bench: throughput of `annals code` on the corpora in ../shared/corpus.
+
+For each corpus: bytes, documents, CPU seconds (user+sys) of a plain read of
+the same bytes (cat, the floor), CPU seconds of `annals code` minus its
+start-up (dictionary load, measured on an empty run), MB/s and documents/s
+per CPU-second, peak resident memory, and a checksum of the output so runs
+can be compared. Exits 0 with a message when the corpora are absent.
+"""
+import hashlib, json, os, resource, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get('ANNALS_SHARED', os.path.join(ROOT, '..', 'shared'))
+ANNALS = os.path.join(ROOT, 'annals')
+
+
+def run(cmd, stdin=None, out=subprocess.DEVNULL):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    p = subprocess.run(cmd, stdin=stdin, stdout=out, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if p.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed: {p.stderr.decode()[:300]}")
+    return cpu, after.ru_maxrss
+
+
+def best_of(n, fn):
+    return min((fn() for _ in range(n)), key=lambda r: r[0])
+
+
+def main():
+    corpus = os.path.join(SHARED, 'corpus')
+    if not os.path.isdir(corpus):
+        print(f"bench: {corpus} not found: skipped")
+        return
+    files = sorted(os.path.join(corpus, d, d + '.jsonl') for d in os.listdir(corpus)
+                   if os.path.isfile(os.path.join(corpus, d, d + '.jsonl')))
+    with tempfile.NamedTemporaryFile('w', suffix='.txt', delete=False) as t:
+        t.write('Iran.\n')
+        tiny = t.name
+    startup, _ = best_of(3, lambda: run([ANNALS, 'code', '-q', tiny]))
+    os.unlink(tiny)
+    print(f"annals code, one core; start-up (dictionary load) {startup*1000:.0f} ms, subtracted")
+    print(f"{'corpus':18} {'MB':>7} {'docs':>6} {'read MB/s':>10} {'code MB/s':>10} "
+          f"{'docs/s':>8} {'peak MB':>8}  checksum")
+    tot_b = tot_c = tot_d = 0
+    for f in files:
+        size = os.path.getsize(f)
+        docs = sum(1 for _ in open(f, 'rb'))
+        floor, _ = best_of(3, lambda: run(['cat', f]))
+        with tempfile.TemporaryFile() as out:
+            cpu, rss = run([ANNALS, 'code', '-q', f], out=out)
+            out.seek(0)
+            digest = hashlib.sha1(out.read()).hexdigest()[:12]
+        cpu2, _ = run([ANNALS, 'code', '-q', f])
+        cpu = max(min(cpu, cpu2) - startup, 1e-6)
+        mb = size / 1e6
+        tot_b += size; tot_c += cpu; tot_d += docs
+        print(f"{os.path.basename(f)[:-6]:18} {mb:7.2f} {docs:6} {mb/max(floor,1e-6):10.0f} "
+              f"{mb/cpu:10.1f} {docs/cpu:8.0f} {rss/1024:8.1f}  {digest}")
+    print(f"{'all':18} {tot_b/1e6:7.2f} {tot_d:6} {'':10} {tot_b/1e6/tot_c:10.1f} {tot_d/tot_c:8.0f}")
+
+
+if __name__ == '__main__':
+    main()

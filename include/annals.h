@@ -1,0 +1,167 @@
+/*
+ * annals.h: the public interface of libannals.
+ *
+ * annals turns news text into structured, evidence-backed records (documents,
+ * entities and their mentions, as JSON Lines; see SCHEMA.md). A run owns one
+ * annals_ctx: it loads the dictionaries once, codes any number of inputs, and
+ * keeps the run-level entity table. Everything a document creates lives in a
+ * per-document arena and is gone when its records have been written.
+ *
+ * Not in this file = not API. Errors are returned as ANNALS_E* codes with a
+ * message in annals_errmsg(ctx); the library never prints and never exits.
+ */
+#ifndef ANNALS_H
+#define ANNALS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ANNALS_API __attribute__((visibility("default")))
+#else
+#define ANNALS_API
+#endif
+
+#define ANNALS_VERSION "0.1.0"
+#define ANNALS_VERSION_NUM 0x000100 /* 0xMMmmpp */
+
+/* Result codes. ORDER RESULT_CODES: keep annals_strerror() in step. */
+enum {
+	ANNALS_OK = 0,
+	ANNALS_EIO = 1,      /* a file could not be read or written */
+	ANNALS_EFORMAT = 2,  /* input is malformed (a bad JSON Lines line, ...) */
+	ANNALS_EEMPTY = 3,   /* input holds no text */
+	ANNALS_ETOOBIG = 4,  /* a document is larger than the per-document limit */
+	ANNALS_EDATA = 5,    /* a dictionary file is missing or malformed */
+	ANNALS_EUSAGE = 6,   /* the caller passed a bad argument */
+	ANNALS_EWRITE = 7    /* the output sink refused the records */
+};
+
+/* Input formats. ANNALS_FMT_AUTO decides from the name and the first bytes. */
+typedef enum {
+	ANNALS_FMT_AUTO = 0,
+	ANNALS_FMT_TEXT,
+	ANNALS_FMT_HTML,
+	ANNALS_FMT_JSONL
+} annals_format;
+
+/* Options, bit flags, default 0. */
+#define ANNALS_OPT_NO_DISCOVERY (1u << 0) /* dictionary matches only */
+#define ANNALS_OPT_NO_ENTITIES (1u << 1)  /* omit entity records at finish */
+
+/* Diagnostic severities passed to the diagnostic callback. */
+enum { ANNALS_WARNING = 1, ANNALS_ERROR = 2 };
+
+/* All allocation goes through these; a NULL annals_mem means the C library's.
+ * calloc and realloc never return NULL to the library: out of memory aborts
+ * inside the default wrapper. */
+typedef struct annals_mem {
+	void *(*calloc)(size_t n, size_t size);
+	void *(*realloc)(void *p, size_t size);
+	void (*free)(void *p);
+} annals_mem;
+
+/* Receives every record line the library writes (n bytes, ending in '\n').
+ * Returns 0 on success, non-zero to stop the run with ANNALS_EWRITE. */
+typedef int (*annals_sink_fn)(void *ud, const char *data, size_t n);
+
+/* Receives warnings and per-input errors: file name, 1-based line (0 when not
+ * line based), byte offset in the file (-1 when unknown), and the message. */
+typedef void (*annals_diag_fn)(void *ud, int severity, const char *file,
+			       long line, long byte, const char *msg);
+
+typedef struct annals_ctx annals_ctx;
+
+/* One article handed over by the caller. Borrowed: the library copies what it
+ * keeps. text need not be NUL-terminated; title, date and source may be NULL. */
+typedef struct annals_article {
+	const char *id;     /* document id, e.g. the file's base name */
+	const char *title;  /* headline, or NULL to find it in the text */
+	const char *date;   /* "YYYY-MM-DD" or NULL */
+	const char *source; /* outlet, or NULL */
+	const char *text;   /* UTF-8 (invalid bytes are replaced, with a warning) */
+	size_t len;         /* bytes of text */
+	annals_format fmt;  /* ANNALS_FMT_TEXT or ANNALS_FMT_HTML */
+} annals_article;
+
+/* The library version string; equals ANNALS_VERSION of the header it was
+ * built with. */
+ANNALS_API const char *annals_version(void);
+
+/* A static English description of a result code. */
+ANNALS_API const char *annals_strerror(int rc);
+
+/* Creates a run context and loads the dictionaries from datadir (NULL: the
+ * directory compiled in, or $ANNALS_DATA). On success *out is the new context,
+ * owned by the caller (annals_ctx_free). On failure *out is still a context
+ * whose annals_errmsg() says what went wrong; the caller frees it. */
+ANNALS_API int annals_ctx_new(annals_ctx **out, const char *datadir,
+			      unsigned opts, const annals_mem *mem);
+
+/* Frees a context and all it owns; NULL is a no-op. */
+ANNALS_API void annals_ctx_free(annals_ctx *ctx);
+
+/* The message of the last error, with file, line and byte where known. The
+ * string belongs to ctx and stays valid until the next call on ctx. */
+ANNALS_API const char *annals_errmsg(const annals_ctx *ctx);
+
+/* Sets where records go. Without a sink, records are discarded. */
+ANNALS_API void annals_set_sink(annals_ctx *ctx, annals_sink_fn fn, void *ud);
+
+/* Sets the diagnostic callback. Without one, diagnostics are counted only. */
+ANNALS_API void annals_set_diag(annals_ctx *ctx, annals_diag_fn fn, void *ud);
+
+/* Sets the per-document size limit in bytes (default 64 MiB). */
+ANNALS_API void annals_set_max_doc(annals_ctx *ctx, size_t bytes);
+
+/* Codes one article and writes its document and mention records to the sink.
+ * Returns ANNALS_OK, ANNALS_EEMPTY, ANNALS_ETOOBIG or ANNALS_EWRITE. */
+ANNALS_API int annals_code_article(annals_ctx *ctx, const annals_article *a);
+
+/* Codes every document in one input: a text or HTML file is one document, a
+ * JSON Lines file one per line ({"id","title","date","source","text"}). name is
+ * used for document ids and diagnostics. A bad line is reported through the
+ * diagnostic callback and skipped; the rest is still coded, and the result is
+ * then ANNALS_EFORMAT. */
+ANNALS_API int annals_code_buffer(annals_ctx *ctx, const char *name,
+				  const char *data, size_t len,
+				  annals_format fmt);
+
+/* As annals_code_buffer, reading path ("-" is standard input). JSON Lines files
+ * are streamed line by line, so memory follows the largest document. */
+ANNALS_API int annals_code_file(annals_ctx *ctx, const char *path,
+				annals_format fmt);
+
+/* As annals_code_file for a file; a directory is walked recursively in
+ * sorted name order (hidden entries skipped, symbolic-link loops reported). */
+ANNALS_API int annals_code_path(annals_ctx *ctx, const char *path,
+				annals_format fmt);
+
+/* Writes the run-level records (one entity record per entity seen) and resets
+ * the run tables. Returns ANNALS_OK or ANNALS_EWRITE. */
+ANNALS_API int annals_finish(annals_ctx *ctx);
+
+/* Run counters, for progress and summaries. */
+typedef struct annals_stats {
+	size_t docs;      /* documents coded */
+	size_t bytes;     /* bytes of document text coded */
+	size_t sentences; /* sentences found */
+	size_t mentions;  /* mention records written */
+	size_t entities;  /* distinct entities so far */
+	size_t warnings;  /* warnings reported */
+	size_t errors;    /* per-input errors reported */
+} annals_stats;
+
+/* Copies the run counters into *out. */
+ANNALS_API void annals_get_stats(const annals_ctx *ctx, annals_stats *out);
+
+/* The number of entries the loaded dictionary holds. */
+ANNALS_API size_t annals_dict_size(const annals_ctx *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,198 @@
+/*
+ * annals.c: the run context and one document's way through the pipeline:
+ * read -> meta (exclusions, title, date, authors) -> segment -> dictionary
+ * matches -> discovery -> document-local names -> records.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "html.h"
+
+#ifndef ANNALS_DATADIR
+#define ANNALS_DATADIR "data"
+#endif
+
+const char *annals_version(void) { return ANNALS_VERSION; }
+
+const char *annals_strerror(int rc)
+{
+	/* ORDER RESULT_CODES */
+	static const char *const msgs[] = {
+		"ok", "input/output error", "malformed input", "empty input",
+		"document too large", "dictionary error", "bad argument",
+		"output refused"};
+	return rc >= 0 && rc <= ANNALS_EWRITE ? msgs[rc] : "unknown error";
+}
+
+static void *std_calloc(size_t n, size_t s) { return calloc(n, s); }
+static void *std_realloc(void *p, size_t s) { return realloc(p, s); }
+static void std_free(void *p) { free(p); }
+
+int annals_ctx_new(annals_ctx **out, const char *datadir, unsigned opts,
+		   const annals_mem *mem)
+{
+	annals_mem m = mem ? *mem : (annals_mem){std_calloc, std_realloc, std_free};
+	annals_ctx *ctx = m.calloc(1, sizeof *ctx);
+	if (!ctx) {
+		*out = NULL;
+		return ANNALS_EIO;
+	}
+	ctx->memv = m;
+	ctx->mem = &ctx->memv;
+	ctx->opts = opts;
+	ctx->max_doc = (size_t)64 << 20;
+	ctx->arena = an_arena_new(ctx->mem);
+	an_buf_init(&ctx->out, ctx->mem);
+	*out = ctx;
+	if (!datadir)
+		datadir = getenv("ANNALS_DATA");
+	if (!datadir)
+		datadir = ANNALS_DATADIR;
+	int rc = an_dict_load(&ctx->dict, datadir, ctx->mem, ctx->err, sizeof ctx->err);
+	an_etab_init(&ctx->ents, ctx->mem, ctx->dict);
+	return rc;
+}
+
+void annals_ctx_free(annals_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	an_etab_free(&ctx->ents);
+	an_dict_free(ctx->dict);
+	an_arena_free(ctx->arena);
+	an_buf_free(&ctx->out);
+	void (*fr)(void *) = ctx->memv.free;
+	fr(ctx);
+}
+
+const char *annals_errmsg(const annals_ctx *ctx)
+{
+	return ctx ? ctx->err : "no context";
+}
+
+void annals_set_sink(annals_ctx *ctx, annals_sink_fn fn, void *ud)
+{
+	ctx->sink = fn;
+	ctx->sink_ud = ud;
+}
+
+void annals_set_diag(annals_ctx *ctx, annals_diag_fn fn, void *ud)
+{
+	ctx->diag = fn;
+	ctx->diag_ud = ud;
+}
+
+void annals_set_max_doc(annals_ctx *ctx, size_t bytes) { ctx->max_doc = bytes; }
+
+void annals_get_stats(const annals_ctx *ctx, annals_stats *out)
+{
+	*out = ctx->stats;
+	out->entities = ctx->ents.n;
+}
+
+size_t annals_dict_size(const annals_ctx *ctx)
+{
+	return ctx->dict ? an_dict_count(ctx->dict) : 0;
+}
+
+void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
+	     const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (sev == ANNALS_ERROR)
+		ctx->stats.errors++;
+	else
+		ctx->stats.warnings++;
+	if (sev == ANNALS_ERROR)
+		snprintf(ctx->err, sizeof ctx->err, "%s%s%s", file ? file : "",
+			 file ? ": " : "", msg);
+	if (ctx->diag)
+		ctx->diag(ctx->diag_ud, sev, file, line, byte, msg);
+}
+
+static int flush(annals_ctx *ctx)
+{
+	int rc = ANNALS_OK;
+	if (ctx->sink && ctx->out.len &&
+	    ctx->sink(ctx->sink_ud, ctx->out.p, ctx->out.len)) {
+		snprintf(ctx->err, sizeof ctx->err, "the output sink refused records");
+		rc = ANNALS_EWRITE;
+	}
+	ctx->out.len = 0;
+	return rc;
+}
+
+static const char *dup_opt(an_arena *a, const char *s)
+{
+	return s ? an_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+/* Runs the stages on a document whose text is in place. */
+static void run_stages(an_doc *d)
+{
+	an_meta_run(d);
+	an_seg_run(d->a, &d->text, &d->seg);
+	an_meta_mark_tokens(d);
+	an_match_dict(d);
+	an_discover(d);
+	an_match_local(d);
+	an_match_finish(d);
+}
+
+int annals_code_article(annals_ctx *ctx, const annals_article *art)
+{
+	const char *name = art->id ? art->id : "-";
+	const char *where = ctx->file ? ctx->file : name;
+	if (art->len > ctx->max_doc) {
+		an_diag(ctx, ANNALS_ERROR, where, ctx->line, -1,
+			"document of %zu bytes is larger than the limit of %zu",
+			art->len, ctx->max_doc);
+		return ANNALS_ETOOBIG;
+	}
+	an_arena_reset(ctx->arena);
+	an_doc d;
+	memset(&d, 0, sizeof d);
+	d.ctx = ctx;
+	d.a = ctx->arena;
+	d.id = dup_opt(d.a, name);
+	d.title = art->title && *art->title ? dup_opt(d.a, art->title) : NULL;
+	d.date = art->date && *art->date ? dup_opt(d.a, art->date) : NULL;
+	d.source = dup_opt(d.a, art->source);
+	if (art->fmt == ANNALS_FMT_HTML) {
+		an_html_read(&d, art->text, art->len);
+	} else {
+		an_utf8_report rep;
+		an_text_from_bytes(d.a, &d.text, art->text, art->len, &rep);
+		if (rep.invalid)
+			an_diag(ctx, ANNALS_WARNING, where, ctx->line, rep.first_invalid,
+				"%zu invalid UTF-8 byte%s replaced by U+FFFD (first at byte %ld)",
+				rep.invalid, rep.invalid > 1 ? "s" : "", rep.first_invalid);
+		if (rep.nuls)
+			an_diag(ctx, ANNALS_WARNING, where, ctx->line, rep.first_nul,
+				"%zu NUL byte%s read as spaces (first at byte %ld)",
+				rep.nuls, rep.nuls > 1 ? "s" : "", rep.first_nul);
+	}
+	run_stages(&d);
+	an_write_document(&d, &ctx->out);
+	an_write_mentions(&d, &ctx->out);
+	ctx->stats.docs++;
+	ctx->stats.bytes += art->len;
+	ctx->stats.sentences += d.seg.nsent;
+	return flush(ctx);
+}
+
+int annals_finish(annals_ctx *ctx)
+{
+	if (!(ctx->opts & ANNALS_OPT_NO_ENTITIES))
+		an_write_entities(ctx, &ctx->out);
+	int rc = flush(ctx);
+	an_etab_reset(&ctx->ents);
+	return rc;
+}

@@ -1,0 +1,105 @@
+/*
+ * doc.h: one document on its way through the pipeline, and the run context
+ * that owns the dictionary and the run-level tables. Everything hanging off
+ * an_doc lives in the document's arena.
+ */
+#ifndef AN_DOC_H
+#define AN_DOC_H
+
+#include <stdint.h>
+
+#include "annals.h"
+#include "arena.h"
+#include "dict.h"
+#include "entity.h"
+#include "seg.h"
+#include "text.h"
+
+/* How a mention was found. */
+enum { AN_H_DICT = 1, AN_H_ABBR, AN_H_DEMONYM, AN_H_DISCOVERED, AN_H_LOCAL,
+       AN_H_SURNAME, AN_H_FUZZY };
+
+typedef struct an_ment {
+	uint32_t t0, t1;   /* token range [t0, t1) */
+	uint32_t off, end; /* working-text span */
+	uint32_t ent;      /* entity-table row */
+	uint8_t how;       /* AN_H_* */
+	uint8_t dead;      /* replaced by a longer mention */
+} an_ment;
+
+typedef struct an_range {
+	uint32_t off, end; /* working-text span */
+	const char *why;   /* static reason string */
+} an_range;
+
+typedef struct an_doc {
+	annals_ctx *ctx;
+	an_arena *a;
+	const char *id, *title, *date, *source; /* arena copies or NULL */
+	const char *authors[8];
+	unsigned nauthors;
+	an_text text;
+	an_seg seg;
+	an_range *excl;
+	size_t nexcl, excap;
+	an_ment *ment;
+	size_t nment, mcap;
+	uint32_t *tokment; /* per token: mention index + 1, or 0 */
+} an_doc;
+
+struct annals_ctx {
+	const annals_mem *mem;
+	annals_mem memv;
+	unsigned opts;
+	an_dict *dict;
+	an_etab ents;
+	an_arena *arena; /* per-document, reset between documents */
+	an_buf out;      /* records of the current document */
+	annals_sink_fn sink;
+	void *sink_ud;
+	annals_diag_fn diag;
+	void *diag_ud;
+	size_t max_doc;
+	const char *file; /* the input being read, for diagnostics, or NULL */
+	long line;        /* its line, for JSON Lines */
+	annals_stats stats;
+	char err[1024];
+};
+
+/* Reports a diagnostic through the context's callback and counts it. */
+void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
+	     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* ---- stages (one file each) ---- */
+
+/* meta.c: excluded ranges, title, date and authors from the text. */
+void an_meta_run(an_doc *d);
+/* Adds an excluded range (kept sorted by the caller's order of calls). */
+void an_doc_exclude(an_doc *d, uint32_t off, uint32_t end, const char *why);
+/* Marks tokens inside excluded ranges. */
+void an_meta_mark_tokens(an_doc *d);
+
+/* match.c: dictionary mentions; then doc-local names and surnames. */
+void an_match_dict(an_doc *d);
+void an_match_local(an_doc *d);
+/* Adds a mention over tokens [t0, t1) for entity row ent. */
+an_ment *an_doc_mention(an_doc *d, uint32_t t0, uint32_t t1, uint32_t ent,
+			int how);
+/* Sorts mentions by position and drops dead ones. */
+void an_match_finish(an_doc *d);
+
+/* discover.c: names not in the dictionary, from their context. */
+void an_discover(an_doc *d);
+
+/* write.c: JSON Lines records. */
+void an_write_document(an_doc *d, an_buf *b);
+void an_write_mentions(an_doc *d, an_buf *b);
+void an_write_entities(annals_ctx *ctx, an_buf *b);
+
+/* date.c: dates in text. */
+/* Parses a date at s (n bytes) such as "January 7, 2018", "7 January 2018",
+ * "Jan. 7, 2018" or "2018-01-07"; writes ISO "YYYY-MM-DD" to out (11 bytes)
+ * and returns the bytes consumed, or 0. */
+size_t an_date_parse(const char *s, size_t n, char *out);
+
+#endif

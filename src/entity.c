@@ -1,0 +1,161 @@
+/*
+ * entity.c: the run-level entity table and its merging rules. Dictionary
+ * entities are keyed by dictionary index, discovered ones by id; a name
+ * discovered in one document and found again in another (or whose slug is
+ * a dictionary id) lands on the same row.
+ */
+#include <string.h>
+
+#include "entity.h"
+#include "text.h"
+
+void an_etab_init(an_etab *t, const annals_mem *mem, const an_dict *d)
+{
+	memset(t, 0, sizeof *t);
+	t->mem = mem;
+	t->dict = d;
+	an_map_init(&t->by_id, mem, 1024);
+	an_map_init(&t->by_dict, mem, 1024);
+}
+
+static void free_rows(an_etab *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		an_rent *r = &t->rows[i];
+		if (r->dict == AN_NONE) {
+			an_free(t->mem, r->id);
+			an_free(t->mem, r->name);
+			an_free(t->mem, r->code);
+			an_free(t->mem, r->country);
+		}
+		an_free(t->mem, r->role_title);
+		an_free(t->mem, r->role_of);
+		for (unsigned j = 0; j < r->nalias; j++)
+			an_free(t->mem, r->aliases[j]);
+	}
+	t->n = 0;
+}
+
+void an_etab_free(an_etab *t)
+{
+	free_rows(t);
+	an_free(t->mem, t->rows);
+	an_map_free(&t->by_id);
+	an_map_free(&t->by_dict);
+}
+
+void an_etab_reset(an_etab *t)
+{
+	free_rows(t);
+	an_map_clear(&t->by_id);
+	an_map_clear(&t->by_dict);
+}
+
+static uint64_t id_key(const char *id) { return an_hash(id, strlen(id), 7); }
+
+static uint32_t new_row(an_etab *t)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->rows = an_realloc(t->mem, t->rows, t->cap * sizeof *t->rows);
+	}
+	an_rent *r = &t->rows[t->n];
+	memset(r, 0, sizeof *r);
+	r->dict = AN_NONE;
+	return (uint32_t)t->n++;
+}
+
+uint32_t an_etab_dict(an_etab *t, uint32_t di)
+{
+	uint32_t *v = an_map_get(&t->by_dict, (uint64_t)di + 1);
+	if (v)
+		return *v;
+	const an_ent *e = an_dict_ent(t->dict, di);
+	uint32_t row = new_row(t);
+	an_rent *r = &t->rows[row];
+	/* dictionary strings live as long as the dictionary */
+	r->id = (char *)e->id;
+	r->name = (char *)e->name;
+	r->code = (char *)e->code;
+	r->country = (char *)e->country;
+	r->kind = e->kind;
+	r->dict = di;
+	an_map_put(&t->by_dict, (uint64_t)di + 1, row);
+	an_map_put(&t->by_id, id_key(e->id), row);
+	return row;
+}
+
+static char *dup_or_null(const annals_mem *m, const char *s)
+{
+	return s ? an_strdup(m, s) : NULL;
+}
+
+uint32_t an_etab_discovered(an_etab *t, const char *id, const char *name,
+			    int kind, const char *code, const char *country,
+			    const char *role_title, const char *role_of)
+{
+	uint32_t *v = an_map_get(&t->by_id, id_key(id));
+	uint32_t row;
+	if (v) {
+		row = *v;
+	} else {
+		uint32_t di = an_dict_find(t->dict, id);
+		if (di != AN_NONE)
+			return an_etab_dict(t, di);
+		row = new_row(t);
+		an_rent *r = &t->rows[row];
+		r->id = an_strdup(t->mem, id);
+		r->name = an_strdup(t->mem, name);
+		r->kind = (uint8_t)kind;
+		r->code = dup_or_null(t->mem, code);
+		r->country = dup_or_null(t->mem, country);
+		an_map_put(&t->by_id, id_key(id), row);
+	}
+	an_rent *r = &t->rows[row];
+	if (role_title && !r->role_title) {
+		r->role_title = an_strdup(t->mem, role_title);
+		r->role_of = dup_or_null(t->mem, role_of);
+	}
+	if (r->dict == AN_NONE && !r->code && code) {
+		r->code = an_strdup(t->mem, code);
+		if (!r->country && country)
+			r->country = an_strdup(t->mem, country);
+	}
+	return row;
+}
+
+void an_etab_mention(an_etab *t, uint32_t row, const char *s, size_t n)
+{
+	an_rent *r = &t->rows[row];
+	r->mentions++;
+	for (unsigned i = 0; i < r->nalias; i++)
+		if (strlen(r->aliases[i]) == n && memcmp(r->aliases[i], s, n) == 0)
+			return;
+	if (r->nalias >= AN_MAX_ALIASES || n > 200)
+		return;
+	char *a = an_calloc(t->mem, 1, n + 1);
+	memcpy(a, s, n);
+	r->aliases[r->nalias++] = a;
+}
+
+/* Whether ISO date d (any precision) falls in [from, until]. */
+static int in_range(const char *d, const char *from, const char *until)
+{
+	if (from && strncmp(d, from, strlen(from) < strlen(d) ? strlen(from) : strlen(d)) < 0)
+		return 0;
+	if (until && strncmp(d, until, strlen(until) < strlen(d) ? strlen(until) : strlen(d)) > 0)
+		return 0;
+	return 1;
+}
+
+const char *an_etab_code(const an_etab *t, uint32_t row, const char *date)
+{
+	const an_rent *r = &t->rows[row];
+	if (r->dict == AN_NONE || !date)
+		return r->code;
+	const an_ent *e = an_dict_ent(t->dict, r->dict);
+	for (unsigned i = 0; i < e->ncodes; i++)
+		if (in_range(date, e->codes[i].from, e->codes[i].until))
+			return e->codes[i].code;
+	return r->code;
+}

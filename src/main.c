@@ -1,0 +1,295 @@
+/*
+ * main.c: the annals command, a thin shell over annals.h. Parses options,
+ * hands each input to the library, prints diagnostics as "annals: file:line:
+ * message", shows progress on a terminal, and exits with a status from the
+ * table in --help.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "annals.h"
+
+/* Exit statuses, listed in --help. */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3,
+       EXIT_OUTPUT = 4, EXIT_INTERRUPTED = 130 };
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+typedef struct cli {
+	FILE *out;
+	int quiet, progress;
+	double t0, last;
+	const annals_ctx *ctx;
+} cli;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void report(const char *file, long line, long byte, const char *sev,
+		   const char *msg)
+{
+	if (file && line > 0)
+		fprintf(stderr, "annals: %s:%ld: %s%s\n", file, line, sev, msg);
+	else if (file && byte >= 0)
+		fprintf(stderr, "annals: %s: byte %ld: %s%s\n", file, byte, sev, msg);
+	else if (file)
+		fprintf(stderr, "annals: %s: %s%s\n", file, sev, msg);
+	else
+		fprintf(stderr, "annals: %s%s\n", sev, msg);
+}
+
+static void on_diag(void *ud, int sev, const char *file, long line, long byte,
+		    const char *msg)
+{
+	cli *c = ud;
+	if (c->quiet && sev == ANNALS_WARNING)
+		return;
+	if (c->progress)
+		fputs("\r\033[K", stderr);
+	report(file, line, byte, sev == ANNALS_WARNING ? "warning: " : "", msg);
+}
+
+static void show_progress(cli *c, int final)
+{
+	double t = now();
+	if (!c->progress || (!final && t - c->last < 0.25))
+		return;
+	c->last = t;
+	annals_stats s;
+	annals_get_stats(c->ctx, &s);
+	double mb = (double)s.bytes / 1e6, dt = t - c->t0;
+	fprintf(stderr, "\r\033[K  %zu documents, %.1f MB, %.1f MB/s, %zu mentions",
+		s.docs, mb, dt > 0 ? mb / dt : 0, s.mentions);
+	if (final)
+		fputc('\n', stderr);
+}
+
+static int on_records(void *ud, const char *data, size_t n)
+{
+	cli *c = ud;
+	if (interrupted)
+		return 1;
+	if (fwrite(data, 1, n, c->out) != n)
+		return 1;
+	show_progress(c, 0);
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	fputs("usage: annals COMMAND [OPTIONS] [ARGS]\n"
+	      "\n"
+	      "annals turns news text into evidence-backed records: documents, the\n"
+	      "actors they name and every mention, as JSON Lines (see SCHEMA.md).\n"
+	      "\n"
+	      "commands:\n"
+	      "  code FILE|DIR|- ...   code articles and print JSON Lines records\n"
+	      "  help [COMMAND]        show help for a command\n"
+	      "\n"
+	      "options:\n"
+	      "  -h, --help            show this help\n"
+	      "  -V, --version         print the version\n"
+	      "\n"
+	      "Run 'annals help code' for the options of code.\n",
+	      f);
+}
+
+static void usage_code(FILE *f)
+{
+	fputs("usage: annals code [OPTIONS] FILE|DIR|- ...\n"
+	      "\n"
+	      "Reads articles and writes one JSON object a line to standard output:\n"
+	      "a 'document' record and its 'mention' records per article, then one\n"
+	      "'entity' record per actor seen. Offsets are bytes of the original\n"
+	      "input (for JSON Lines: of the decoded \"text\" field).\n"
+	      "\n"
+	      "inputs:\n"
+	      "  FILE                  plain text (.txt), HTML (.html) or JSON Lines\n"
+	      "                        (.jsonl, one {\"id\",\"title\",\"date\",\"source\",\"text\"}\n"
+	      "                        a line); other names are recognised by content\n"
+	      "  DIR                   every file below it, recursively, in sorted order\n"
+	      "  -                     standard input\n"
+	      "\n"
+	      "options:\n"
+	      "  -f, --format FMT      read inputs as text, html or jsonl (default: auto)\n"
+	      "  -o, --output FILE     write records to FILE instead of standard output\n"
+	      "  -d, --data DIR        dictionary directory (default: built in, or\n"
+	      "                        $ANNALS_DATA)\n"
+	      "      --no-discovery    dictionary matches only: no new names from context\n"
+	      "      --no-entities     omit the entity records at the end\n"
+	      "      --summary         print a summary of the run on standard error\n"
+	      "  -q, --quiet           no warnings and no progress\n"
+	      "  -h, --help            show this help\n"
+	      "\n"
+	      "exit status:\n"
+	      "  0    every input was coded\n"
+	      "  1    some input could not be read or was malformed (the rest was coded)\n"
+	      "  2    bad command line\n"
+	      "  3    the dictionary could not be loaded\n"
+	      "  4    the output could not be written\n"
+	      "  130  interrupted; records of the documents finished so far were written\n"
+	      "\n"
+	      "examples:\n"
+	      "  annals code article.txt\n"
+	      "  annals code --summary corpus/ > records.jsonl\n"
+	      "  curl -s https://example.org/story.html | annals code -f html -\n",
+	      f);
+}
+
+static int parse_format(const char *s, annals_format *f)
+{
+	if (strcmp(s, "auto") == 0)
+		*f = ANNALS_FMT_AUTO;
+	else if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0)
+		*f = ANNALS_FMT_TEXT;
+	else if (strcmp(s, "html") == 0)
+		*f = ANNALS_FMT_HTML;
+	else if (strcmp(s, "jsonl") == 0)
+		*f = ANNALS_FMT_JSONL;
+	else
+		return -1;
+	return 0;
+}
+
+static void summary(const annals_ctx *ctx, double dt)
+{
+	annals_stats s;
+	annals_get_stats(ctx, &s);
+	fprintf(stderr,
+		"annals: %zu documents, %.2f MB in %.2f s (%.1f MB/s): %zu sentences, "
+		"%zu mentions of %zu entities; %zu warnings, %zu errors\n",
+		s.docs, (double)s.bytes / 1e6, dt,
+		dt > 0 ? (double)s.bytes / 1e6 / dt : 0.0, s.sentences, s.mentions,
+		s.entities, s.warnings, s.errors);
+}
+
+static int cmd_code(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, 0, 'f'},
+		{"output", required_argument, 0, 'o'},
+		{"data", required_argument, 0, 'd'},
+		{"no-discovery", no_argument, 0, 'D'},
+		{"no-entities", no_argument, 0, 'E'},
+		{"summary", no_argument, 0, 'S'},
+		{"quiet", no_argument, 0, 'q'},
+		{"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0}};
+	annals_format fmt = ANNALS_FMT_AUTO;
+	const char *outpath = NULL, *data = NULL;
+	unsigned flags = 0;
+	int want_summary = 0, c;
+	cli st = {stdout, 0, 0, 0, 0, NULL};
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:o:d:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (parse_format(optarg, &fmt)) {
+				fprintf(stderr, "annals: unknown format '%s' (text, html, jsonl or auto)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o': outpath = optarg; break;
+		case 'd': data = optarg; break;
+		case 'D': flags |= ANNALS_OPT_NO_DISCOVERY; break;
+		case 'E': flags |= ANNALS_OPT_NO_ENTITIES; break;
+		case 'S': want_summary = 1; break;
+		case 'q': st.quiet = 1; break;
+		case 'h': usage_code(stdout); return EXIT_OK;
+		default: usage_code(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "annals: code needs at least one input (a file, a directory or -)\n"
+				"Try 'annals help code'.\n");
+		return EXIT_USAGE;
+	}
+	if (outpath && !(st.out = fopen(outpath, "w"))) {
+		perror(outpath);
+		return EXIT_OUTPUT;
+	}
+	static char obuf[1 << 16];
+	setvbuf(st.out, obuf, _IOFBF, sizeof obuf);
+	annals_ctx *ctx;
+	if (annals_ctx_new(&ctx, data, flags, NULL)) {
+		fprintf(stderr, "annals: %s\n", annals_errmsg(ctx));
+		annals_ctx_free(ctx);
+		return EXIT_DATA;
+	}
+	st.ctx = ctx;
+	st.progress = !st.quiet && isatty(2) && (outpath || !isatty(1));
+	st.t0 = st.last = now();
+	annals_set_sink(ctx, on_records, &st);
+	annals_set_diag(ctx, on_diag, &st);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	int status = EXIT_OK;
+	for (int i = optind; i < argc && !interrupted; i++) {
+		int rc = annals_code_path(ctx, argv[i], fmt);
+		if (rc == ANNALS_EWRITE && !interrupted) {
+			status = EXIT_OUTPUT;
+			break;
+		}
+		if (rc && status == EXIT_OK)
+			status = EXIT_INPUT;
+	}
+	int was_interrupted = interrupted;
+	interrupted = 0; /* let the entity records through */
+	if (annals_finish(ctx))
+		status = EXIT_OUTPUT;
+	show_progress(&st, 1);
+	if (fflush(st.out) || ferror(st.out)) {
+		fprintf(stderr, "annals: cannot write the output\n");
+		status = EXIT_OUTPUT;
+	}
+	if (want_summary)
+		summary(ctx, now() - st.t0);
+	annals_ctx_free(ctx);
+	if (outpath)
+		fclose(st.out);
+	return was_interrupted ? EXIT_INTERRUPTED : status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+		printf("annals %s\n", annals_version());
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "help")) {
+		if (argc > 2 && !strcmp(argv[2], "code"))
+			usage_code(stdout);
+		else
+			usage(stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "code"))
+		return cmd_code(argc - 1, argv + 1);
+	fprintf(stderr, "annals: unknown command '%s'\n", cmd);
+	usage(stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,561 @@
+/*
+ * seg.c: tokens, sentences and paragraphs.
+ *
+ * One left-to-right pass classifies characters (a 256-entry table for ASCII,
+ * Unicode categories beyond) and cuts words, numbers and punctuation; a
+ * second pass over the tokens places sentence and paragraph boundaries.
+ * Both passes are linear in the text.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "seg.h"
+
+enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_MARK, C_SUP,
+       C_IGNORE };
+
+static unsigned char ascii_class[128];
+
+static void init_classes(void)
+{
+	if (ascii_class['a'])
+		return;
+	for (int c = 0; c < 128; c++) {
+		unsigned char k = C_OTHER;
+		if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r')
+			k = C_SPACE;
+		else if (c == '\n')
+			k = C_NL;
+		else if (c >= 'A' && c <= 'Z')
+			k = C_UPPER;
+		else if (c >= 'a' && c <= 'z')
+			k = C_LOWER;
+		else if (c >= '0' && c <= '9')
+			k = C_DIGIT;
+		ascii_class[c] = k;
+	}
+}
+
+/* Class of the character at s; *len gets its byte length. */
+static int char_class(const unsigned char *s, size_t n, size_t *len)
+{
+	if (s[0] < 0x80) {
+		*len = 1;
+		return ascii_class[s[0]];
+	}
+	size_t l = an_utf8_len(s, n);
+	if (!l) {
+		*len = 1;
+		return C_OTHER;
+	}
+	*len = l;
+	uint32_t c = an_utf8_decode(s, l);
+	switch (utf8proc_category((utf8proc_int32_t)c)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT: return C_UPPER;
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: return C_LOWER;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME: return C_MARK;
+	case UTF8PROC_CATEGORY_ND: return C_DIGIT;
+	case UTF8PROC_CATEGORY_NO: return C_SUP;
+	case UTF8PROC_CATEGORY_ZS: return C_SPACE;
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP: return C_NL;
+	case UTF8PROC_CATEGORY_CF: return C_IGNORE;
+	default: return C_OTHER;
+	}
+}
+
+size_t an_space_len(const unsigned char *s, size_t n)
+{
+	size_t l;
+	int k = char_class(s, n, &l);
+	return k == C_SPACE || k == C_NL || k == C_IGNORE ? l : 0;
+}
+
+static int is_letter(int k) { return k == C_UPPER || k == C_LOWER; }
+static int is_wordch(int k)
+{
+	return k == C_UPPER || k == C_LOWER || k == C_DIGIT || k == C_MARK;
+}
+
+static int is_apos(const unsigned char *s, size_t n)
+{
+	return s[0] == '\'' || (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+				(s[2] == 0x99 || s[2] == 0x98));
+}
+
+/* After an apostrophe at s: is this a possessive or contraction tail? */
+static int clitic_tail(const unsigned char *s, size_t n)
+{
+	static const char *tails[] = {"s", "t", "ll", "re", "ve", "d", "m"};
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+		size_t l = strlen(tails[i]);
+		if (n >= l && strncasecmp((const char *)s, tails[i], l) == 0) {
+			size_t cl;
+			if (n == l || !is_wordch(char_class(s + l, n - l, &cl)))
+				return (int)l;
+		}
+	}
+	return 0;
+}
+
+/* Case of a word's letters, gathered while scanning it. */
+typedef struct wcase {
+	int first;          /* class of the first letter, or -1 */
+	unsigned letters, upper;
+} wcase;
+
+static void count_case(wcase *wc, int k)
+{
+	if (k != C_UPPER && k != C_LOWER)
+		return;
+	if (wc->first < 0)
+		wc->first = k;
+	wc->letters++;
+	wc->upper += k == C_UPPER;
+}
+
+/* Scans a word or number starting at i; returns its end. */
+static size_t scan_word(const unsigned char *s, size_t n, size_t i,
+			int *acronym, wcase *wc)
+{
+	size_t start = i, l;
+	int first = char_class(s + i, n - i, &l);
+	int numeric = first == C_DIGIT;
+	*acronym = 0;
+	wc->first = -1;
+	wc->letters = wc->upper = 0;
+	/* U.S., U.N., a.m.: single letters joined by periods */
+	if (is_letter(first) && i + l + 2 < n && s[i + l] == '.' && l == 1) {
+		size_t j = i;
+		int pairs = 0;
+		while (j + 1 < n && s[j] < 0x80 && is_letter(ascii_class[s[j]]) &&
+		       s[j + 1] == '.') {
+			count_case(wc, ascii_class[s[j]]);
+			j += 2;
+			pairs++;
+			if (j < n && s[j] < 0x80 && is_letter(ascii_class[s[j]]) &&
+			    (j + 1 >= n || s[j + 1] != '.'))
+				break;
+		}
+		if (pairs >= 2) {
+			*acronym = 1;
+			return j;
+		}
+		wc->first = -1;
+		wc->letters = wc->upper = 0;
+	}
+	while (i < n) {
+		unsigned c = s[i];
+		int k;
+		if (c < 0x80) {
+			k = ascii_class[c];
+			l = 1;
+		} else {
+			k = char_class(s + i, n - i, &l);
+		}
+		if (is_wordch(k) || (k == C_IGNORE && i > start)) {
+			count_case(wc, k);
+			i += l;
+			continue;
+		}
+		if (c == '\'' || c == 0xE2) {
+			if (!is_apos(s + i, n - i))
+				break;
+			size_t al = c == '\'' ? 1 : 3, cl;
+			if (i + al < n && is_letter(char_class(s + i + al, n - i - al, &cl)) &&
+			    !clitic_tail(s + i + al, n - i - al)) {
+				i += al;
+				continue;
+			}
+			break;
+		}
+		if (numeric && (c == '.' || c == ',') && i + 1 < n &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+static void set_case_flags(const wcase *wc, an_tok *t)
+{
+	if (wc->first == C_UPPER)
+		t->flags |= TF_CAP;
+	else if (wc->first == C_LOWER)
+		t->flags |= TF_LOWER;
+	if (wc->letters >= 2 && wc->upper == wc->letters)
+		t->flags |= TF_ALLCAP;
+}
+
+static an_tok *push_tok(an_arena *a, an_seg *seg, size_t *cap)
+{
+	return AN_VEC_PUSH(a, seg->tok, seg->ntok, *cap);
+}
+
+/* Cuts the text into tokens, noting spaces, line breaks and paragraphs. */
+static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
+{
+	const unsigned char *s = (const unsigned char *)t->s;
+	size_t n = t->len, i = 0, cap = 0;
+	int nl = 0, space = 0, indent = 0;
+	seg->tok = NULL;
+	seg->ntok = 0;
+	while (i < n) {
+		size_t l = 1;
+		int k = s[i] < 0x80 ? ascii_class[s[i]] : char_class(s + i, n - i, &l);
+		if (k == C_SPACE || k == C_IGNORE) {
+			if (nl && k == C_SPACE)
+				indent += s[i] == '\t' ? 2 : 1;
+			space = 1;
+			i += l;
+			continue;
+		}
+		if (k == C_NL) {
+			nl++;
+			indent = 0;
+			space = 1;
+			i += l;
+			continue;
+		}
+		an_tok *tk = push_tok(a, seg, &cap);
+		memset(tk, 0, sizeof *tk);
+		tk->off = (uint32_t)i;
+		tk->c0 = s[i];
+		if (space)
+			tk->flags |= TF_SPACE;
+		if (nl)
+			tk->flags |= TF_NL;
+		if (nl >= 2 || (nl && indent >= 2) || seg->ntok == 1)
+			tk->flags |= TF_PARA;
+		nl = space = indent = 0;
+		if (is_wordch(k)) {
+			int acr;
+			wcase wc;
+			size_t e = scan_word(s, n, i, &acr, &wc);
+			tk->kind = k == C_DIGIT ? AN_TK_NUM : AN_TK_WORD;
+			tk->len = (uint32_t)(e - i);
+			if (acr)
+				tk->flags |= TF_ABBR;
+			set_case_flags(&wc, tk);
+			tk->h = an_fold_hash(t->s + i, e - i);
+			i = e;
+		} else if (is_apos(s + i, n - i) && seg->ntok > 1 &&
+			   !(tk->flags & TF_SPACE) &&
+			   clitic_tail(s + i + l, n - i - l)) {
+			size_t cl = (size_t)clitic_tail(s + i + l, n - i - l);
+			tk->kind = AN_TK_WORD;
+			tk->flags |= TF_POSS;
+			tk->len = (uint32_t)(l + cl);
+			i += l + cl;
+		} else if (s[i] == '.' && i + 2 < n && s[i + 1] == '.' &&
+			   s[i + 2] == '.') {
+			size_t e = i;
+			while (e < n && s[e] == '.')
+				e++;
+			tk->kind = AN_TK_PUNCT;
+			tk->len = (uint32_t)(e - i);
+			i = e;
+		} else {
+			tk->kind = AN_TK_PUNCT;
+			tk->len = (uint32_t)l;
+			if (k == C_SUP)
+				tk->flags |= TF_SUP;
+			i += l;
+		}
+		tk->rh = an_raw_hash(t->s + tk->off, tk->len);
+	}
+	if (seg->ntok)
+		seg->tok[0].flags |= TF_PARA;
+}
+
+/* ---- sentences ------------------------------------------------------- */
+
+#define word_in(t, k, set) ((void)(t), an_words_has(&(set), (k)))
+
+/* Titles before a name: their period never ends a sentence. */
+AN_WORDSET(titles,
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Brig", "Col", "Lt", "Maj",
+	"Capt", "Sgt", "Adm", "Cmdr", "Cdr", "Gov", "Sen", "Rep", "Rev", "St",
+	"Fr", "Hon", "Pres", "Amb", "Supt", "Insp", "Cpl", "Pvt", "Lieut",
+	"Gens", "Messrs", "Mme", "Mt", "Ft", "Sheikh", "No", "Nos", "Art",
+	"Vol", "pp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+	"Sept", "Oct", "Nov", "Dec", "vs", "cf", "approx", "Gov't");
+/* Abbreviations that may end a sentence. */
+AN_WORDSET(enders, "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "Jr", "Sr",
+	   "al", "Ave", "Dept", "Govt", "Univ");
+/* Words that start sentences: a period after an abbreviation followed by
+ * one of these ends the sentence after all. */
+AN_WORDSET(starters,
+	"The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On",
+	"At", "But", "And", "This", "That", "These", "Those", "There", "His",
+	"Her", "Its", "Their", "Our", "As", "After", "Before", "When", "While",
+	"If", "However", "Meanwhile", "Also", "According", "Some", "Many",
+	"Most", "Both", "Such", "For", "From", "To", "By", "With", "What",
+	"Who", "Why", "How", "Yet", "So", "Still", "Since", "Although");
+
+static int is_terminal(const an_text *t, const an_tok *k)
+{
+	if (k->kind != AN_TK_PUNCT)
+		return 0;
+	const char *p = t->s + k->off;
+	if (k->len == 1)
+		return *p == '.' || *p == '!' || *p == '?';
+	if (k->len >= 3 && *p == '.')
+		return 2; /* ellipsis */
+	return k->len == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0 ? 2 : 0;
+}
+
+static int is_closer(const an_text *t, const an_tok *k)
+{
+	if (k->kind != AN_TK_PUNCT || k->flags & TF_SPACE)
+		return 0;
+	const char *p = t->s + k->off;
+	if (k->len == 1)
+		return *p == '"' || *p == '\'' || *p == ')' || *p == ']';
+	return k->len == 3 && (memcmp(p, "\xE2\x80\x9D", 3) == 0 ||
+			       memcmp(p, "\xE2\x80\x99", 3) == 0);
+}
+
+/* Whether token k can open a sentence. */
+static int can_start(const an_text *t, const an_tok *k)
+{
+	if (k->flags & (TF_CAP | TF_ALLCAP) || k->kind == AN_TK_NUM)
+		return 1;
+	if (k->kind != AN_TK_PUNCT)
+		return 0;
+	const char *p = t->s + k->off;
+	if (k->len == 1)
+		return *p == '"' || *p == '\'' || *p == '(' || *p == '[' ||
+		       *p == '-' || *p == '*';
+	return memcmp(p, "\xE2\x80\x9C", 3) == 0 ||
+	       memcmp(p, "\xE2\x80\x98", 3) == 0 || (unsigned char)*p == 0xE2 ||
+	       (unsigned char)*p == 0xC2;
+}
+
+/* Marks abbreviation periods so they neither end sentences nor break names. */
+static void mark_abbrev_dots(const an_text *t, an_seg *seg)
+{
+	for (uint32_t i = 1; i < seg->ntok; i++) {
+		an_tok *d = &seg->tok[i], *w = &seg->tok[i - 1];
+		if (d->kind != AN_TK_PUNCT || d->len != 1 || t->s[d->off] != '.' ||
+		    d->flags & TF_SPACE || w->kind != AN_TK_WORD)
+			continue;
+		int initial = w->len == 1 && w->flags & TF_CAP;
+		if (initial || word_in(t, w, titles) || word_in(t, w, enders)) {
+			w->flags |= TF_ABBR;
+			d->flags |= TF_ADOT;
+		}
+	}
+}
+
+/* Whether a sentence ends after token i (a terminal or the last closer). */
+static int ends_after(const an_text *t, const an_seg *seg, uint32_t i,
+		      int in_quote)
+{
+	const an_tok *k = &seg->tok[i];
+	uint32_t j = i + 1;
+	while (j < seg->ntok && is_closer(t, &seg->tok[j]) &&
+	       !(seg->tok[j].flags & TF_PARA))
+		j++;
+	if (j >= seg->ntok)
+		return 1;
+	const an_tok *nx = &seg->tok[j];
+	if (nx->flags & TF_PARA)
+		return 1;
+	if (!(nx->flags & TF_SPACE) || !can_start(t, nx))
+		return 0;
+	int term = is_terminal(t, k);
+	if (term == 2 && in_quote)
+		return 0;
+	if (k->flags & TF_ADOT) {
+		const an_tok *w = &seg->tok[i - 1];
+		if (word_in(t, w, titles) || (w->len == 1 && w->flags & TF_CAP))
+			return word_in(t, nx, starters);
+		return 1;
+	}
+	if (k->kind == AN_TK_WORD && k->flags & TF_ABBR)
+		return word_in(t, nx, starters);
+	return 1;
+}
+
+/* Whether a line break before token i ends a sentence: the line before is
+ * short and unpunctuated (a heading, a caption, a credit). */
+static int line_break_ends(const an_text *t, const an_seg *seg, uint32_t i,
+			   uint32_t line_start)
+{
+	const an_tok *k = &seg->tok[i], *p = &seg->tok[i - 1];
+	if (!(k->flags & TF_NL) || !can_start(t, k))
+		return 0;
+	uint32_t llen = p->off + p->len - seg->tok[line_start].off;
+	if (llen >= 50)
+		return 0;
+	char last = t->s[p->off + p->len - 1];
+	return last != ',' && last != '-' && last != ';' && last != ':';
+}
+
+static int quote_toggle(const an_text *t, const an_tok *k, int q)
+{
+	if (k->kind != AN_TK_PUNCT)
+		return q;
+	const char *p = t->s + k->off;
+	if (k->len == 1 && *p == '"')
+		return !q;
+	if (k->len == 3 && memcmp(p, "\xE2\x80\x9C", 3) == 0)
+		return 1;
+	if (k->len == 3 && memcmp(p, "\xE2\x80\x9D", 3) == 0)
+		return 0;
+	return q;
+}
+
+static void split_sentences(an_arena *a, const an_text *t, an_seg *seg)
+{
+	size_t cap = 0;
+	uint32_t start = 0, line_start = 0, para = 0;
+	int in_quote = 0;
+	seg->sent = NULL;
+	seg->nsent = 0;
+	for (uint32_t i = 0; i <= seg->ntok; i++) {
+		int brk = i == seg->ntok;
+		if (!brk && i > start) {
+			an_tok *k = &seg->tok[i];
+			if (k->flags & TF_PARA) {
+				brk = 1;
+			} else if (line_break_ends(t, seg, i, line_start)) {
+				brk = 1;
+			} else {
+				uint32_t j = i - 1; /* last token, skipping closers */
+				while (j > start && is_closer(t, &seg->tok[j]))
+					j--;
+				brk = is_terminal(t, &seg->tok[j]) &&
+				      ends_after(t, seg, j, in_quote) &&
+				      (k->flags & TF_SPACE || k->flags & TF_NL);
+				if (brk && is_closer(t, k))
+					brk = 0;
+			}
+		}
+		if (i < seg->ntok && seg->tok[i].flags & TF_NL)
+			line_start = i;
+		if (brk && i > start) {
+			an_sent *s = AN_VEC_PUSH(a, seg->sent, seg->nsent, cap);
+			s->t0 = start;
+			s->t1 = i;
+			s->off = seg->tok[start].off;
+			s->end = seg->tok[i - 1].off + seg->tok[i - 1].len;
+			s->para = para;
+			seg->tok[start].flags |= TF_SENT;
+			start = i;
+			if (i < seg->ntok && seg->tok[i].flags & TF_PARA) {
+				para++;
+				in_quote = 0;
+			}
+		}
+		if (i < seg->ntok) {
+			seg->tok[i].sent = seg->nsent;
+			in_quote = quote_toggle(t, &seg->tok[i], in_quote);
+		}
+	}
+	seg->npara = seg->ntok ? para + 1 : 0;
+}
+
+void an_seg_run(an_arena *a, const an_text *t, an_seg *seg)
+{
+	init_classes();
+	tokenize(a, t, seg);
+	mark_abbrev_dots(t, seg);
+	split_sentences(a, t, seg);
+}
+
+int an_tok_is(const an_text *t, const an_tok *k, const char *s)
+{
+	size_t n = strlen(s);
+	return k->len == n && memcmp(t->s + k->off, s, n) == 0;
+}
+
+int an_tok_ieq(const an_text *t, const an_tok *k, const char *s)
+{
+	size_t n = strlen(s);
+	return k->len == n && strncasecmp(t->s + k->off, s, n) == 0;
+}
+
+/* ---- match keys ------------------------------------------------------- */
+
+static uint64_t h_al, h_el, h_the, h_poss;
+
+static void init_keys(void)
+{
+	if (h_al)
+		return;
+	h_al = an_fold_hash("al", 2);
+	h_el = an_fold_hash("el", 2);
+	h_the = an_fold_hash("the", 3);
+	h_poss = an_hash("'s", 2, 3);
+}
+
+int an_tok_article(const an_tok *k)
+{
+	init_keys();
+	return k->kind == AN_TK_WORD && (k->h == h_al || k->h == h_el || k->h == h_the);
+}
+
+static int name_punct(const an_text *t, const an_tok *k)
+{
+	const unsigned char *p = (const unsigned char *)t->s + k->off;
+	if (k->len == 1)
+		return *p == '-' || *p == '\'' || (*p == '.' && k->flags & TF_ADOT);
+	return k->len == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+	       (p[2] == 0x99 || p[2] == 0x90 || p[2] == 0x91); /* ’ ‐ ‑ */
+}
+
+uint64_t an_key_fold(const an_text *t, const an_tok *k)
+{
+	init_keys();
+	if (k->flags & TF_POSS)
+		return h_poss;
+	if (k->kind != AN_TK_PUNCT)
+		return k->h;
+	return name_punct(t, k) ? 0 : k->rh;
+}
+
+uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
+		     uint32_t end)
+{
+	uint32_t j = i;
+	while (j < end && (an_tok_article(&seg->tok[j]) ||
+			   (j > i && !an_key_fold(t, &seg->tok[j]))))
+		j++;
+	return j < end ? j : i;
+}
+
+/* ---- word sets --------------------------------------------------------- */
+
+static void words_init(an_wordset *ws)
+{
+	for (const char *const *w = ws->words; *w; w++) {
+		uint64_t h = an_raw_hash(*w, strlen(*w));
+		uint32_t i = (uint32_t)h & 511;
+		while (ws->slots[i] && ws->slots[i] != h)
+			i = (i + 1) & 511;
+		ws->slots[i] = h;
+	}
+	ws->ready = 1;
+}
+
+int an_words_has(an_wordset *ws, const an_tok *k)
+{
+	if (!ws->ready)
+		words_init(ws);
+	uint32_t i = (uint32_t)k->rh & 511;
+	while (ws->slots[i]) {
+		if (ws->slots[i] == k->rh)
+			return 1;
+		i = (i + 1) & 511;
+	}
+	return 0;
+}

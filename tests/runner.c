@@ -1,0 +1,107 @@
+/*
+ * runner.c: runs the unit suites by name ("tests/run seg match") or all of
+ * them, and prints "N passed, M failed". Exits non-zero on any failure.
+ */
+#include <stdlib.h>
+
+#include "annals.h"
+#include "runner.h"
+
+int t_pass, t_fail;
+
+#define SUITES(X)                                                           \
+	X(arena) X(text) X(fold) X(seg) X(date) X(dict) X(match) X(discover) \
+	X(meta) X(read) X(html) X(api) X(data)
+
+#define DECL(name) void test_##name(void);
+SUITES(DECL)
+#undef DECL
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} suites[] = {
+#define ROW(name) {#name, test_##name},
+	SUITES(ROW)
+#undef ROW
+};
+
+/* ---- helpers shared by suites ---------------------------------------- */
+
+static char outbuf[1 << 20];
+static size_t outlen;
+
+static int sink(void *ud, const char *p, size_t n)
+{
+	(void)ud;
+	if (outlen + n >= sizeof outbuf)
+		n = sizeof outbuf - outlen - 1;
+	memcpy(outbuf + outlen, p, n);
+	outlen += n;
+	outbuf[outlen] = 0;
+	return 0;
+}
+
+const char *code_text(const char *text, int html)
+{
+	static annals_ctx *ctx;
+	if (!ctx) {
+		if (annals_ctx_new(&ctx, TEST_DATA, 0, NULL)) {
+			fprintf(stderr, "test dictionary: %s\n", annals_errmsg(ctx));
+			exit(2);
+		}
+		annals_set_sink(ctx, sink, NULL);
+	}
+	outlen = 0;
+	outbuf[0] = 0;
+	annals_article a = {"t", NULL, NULL, NULL, text, strlen(text),
+			    html ? ANNALS_FMT_HTML : ANNALS_FMT_TEXT};
+	annals_code_article(ctx, &a);
+	annals_finish(ctx);
+	return outbuf;
+}
+
+int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+int has_mention(const char *out, const char *id, const char *text)
+{
+	char pat[512];
+	snprintf(pat, sizeof pat, "\"entity\":\"%s\",", id);
+	for (const char *p = out; (p = strstr(p, pat)); p++) {
+		const char *t = strstr(p, "\"text\":\"");
+		const char *nl = strchr(p, '\n');
+		if (t && (!nl || t < nl) && strncmp(t + 8, text, strlen(text)) == 0 &&
+		    t[8 + strlen(text)] == '"')
+			return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int ran = 0;
+	for (size_t i = 0; i < sizeof suites / sizeof *suites; i++) {
+		int want = argc < 2;
+		for (int a = 1; a < argc; a++)
+			if (strcmp(argv[a], suites[i].name) == 0)
+				want = 1;
+		if (!want)
+			continue;
+		int f0 = t_fail;
+		suites[i].fn();
+		ran++;
+		printf("%-10s %s\n", suites[i].name, t_fail == f0 ? "ok" : "FAILED");
+	}
+	if (!ran) {
+		fprintf(stderr, "no suite by that name\n");
+		return 2;
+	}
+	printf("%d passed, %d failed\n", t_pass, t_fail);
+	return t_fail ? 1 : 0;
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs the Debian packages annals needs to build, test and fuzz, when
+# any is missing. Safe to run again: it does nothing when all are there.
+set -eu
+PKGS="make gcc pkg-config libgumbo-dev libjansson-dev libutf8proc-dev \
+python3 clang libclang-rt-14-dev"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "annals: installing:$missing" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq $missing >/dev/null
