@@ -6,7 +6,7 @@ CWARNS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
           -Wformat=2 -Wno-format-nonliteral -Wundef
 CSTD    = -std=c11 -D_GNU_SOURCE
 OPT     ?= -O2 -g
-PKGS    = gumbo jansson
+PKGS    = gumbo
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lutf8proc
 DATADIR ?= $(CURDIR)/data
@@ -15,7 +15,7 @@ CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -Iinclude -fvisibility=hidden \
 LDLIBS  += $(PKGLIBS)
 
 # The library, in pipeline order (main.c is the command).
-LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/html.c \
+LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
          src/match.c src/discover.c src/write.c src/annals.c
 LIBOBJ = $(LIBSRC:.c=.o)

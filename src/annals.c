@@ -45,6 +45,7 @@ int annals_ctx_new(annals_ctx **out, const char *datadir, unsigned opts,
 	ctx->opts = opts;
 	ctx->max_doc = (size_t)64 << 20;
 	ctx->arena = an_arena_new(ctx->mem);
+	ctx->scratch = an_arena_new(ctx->mem);
 	an_buf_init(&ctx->out, ctx->mem);
 	*out = ctx;
 	if (!datadir)
@@ -63,6 +64,7 @@ void annals_ctx_free(annals_ctx *ctx)
 	an_etab_free(&ctx->ents);
 	an_dict_free(ctx->dict);
 	an_arena_free(ctx->arena);
+	an_arena_free(ctx->scratch);
 	an_buf_free(&ctx->out);
 	void (*fr)(void *) = ctx->memv.free;
 	fr(ctx);

@@ -213,6 +213,17 @@ void an_buf_printf(an_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void an_buf_uint(an_buf *b, uint64_t v)
+{
+	char tmp[24];
+	int i = 24;
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	an_buf_add(b, tmp + i, (size_t)(24 - i));
+}
+
 /* Length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {

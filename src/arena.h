@@ -57,6 +57,8 @@ void an_buf_puts(an_buf *b, const char *s);
 void an_buf_putc(an_buf *b, char c);
 void an_buf_printf(an_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Appends an unsigned decimal number. */
+void an_buf_uint(an_buf *b, uint64_t v);
 /* Appends s as a JSON string literal (with quotes); invalid UTF-8 becomes
  * U+FFFD, control characters are escaped. */
 void an_buf_json_str(an_buf *b, const char *s, size_t n);

@@ -18,10 +18,14 @@
 #include "seg.h"
 #include "text.h"
 
+#define ROOT_BITS (1u << 21) /* first-word filter: 256 KiB, stays in cache */
+
 typedef struct trie {
-	an_map edges; /* an_mix(node, key) -> child */
-	an_map terms; /* node + 1 -> type << 28 | index */
+	an_map edges;    /* an_mix(node, key) -> child */
+	uint32_t *terms; /* per node: type << 28 | index, or AN_NONE */
+	size_t tcap;
 	uint32_t nodes;
+	uint64_t *root;  /* bit per hash of a first word, for quick misses */
 } trie;
 
 struct an_dict {
@@ -59,29 +63,41 @@ int an_kind_parse(const char *s)
 
 /* ---- tries ----------------------------------------------------------- */
 
-static uint32_t trie_child(trie *t, uint32_t node, uint64_t key)
+static uint32_t trie_child(const annals_mem *mem, trie *t, uint32_t node,
+			   uint64_t key)
 {
 	uint64_t k = an_mix(node, key);
 	uint32_t *c = an_map_get(&t->edges, k);
 	if (c)
 		return *c;
 	an_map_put(&t->edges, k, ++t->nodes);
+	if (t->nodes >= t->tcap) {
+		size_t old = t->tcap;
+		t->tcap = t->tcap ? t->tcap * 2 : 4096;
+		t->terms = an_realloc(mem, t->terms, t->tcap * sizeof *t->terms);
+		memset(t->terms + old, 0xFF, (t->tcap - old) * sizeof *t->terms);
+	}
+	if (node == 0)
+		t->root[(key % ROOT_BITS) / 64] |= 1ULL << (key % 64);
 	return t->nodes;
 }
 
 uint32_t an_dict_step(const an_dict *d, int which, uint32_t node, uint64_t key)
 {
-	uint32_t *c = an_map_get(&d->tries[which].edges, an_mix(node, key));
+	const trie *t = &d->tries[which];
+	if (node == 0 && !(t->root[(key % ROOT_BITS) / 64] >> (key % 64) & 1))
+		return AN_NONE;
+	uint32_t *c = an_map_get(&t->edges, an_mix(node, key));
 	return c ? *c : AN_NONE;
 }
 
 uint32_t an_dict_term(const an_dict *d, int which, uint32_t node, int *type)
 {
-	uint32_t *v = an_map_get(&d->tries[which].terms, (uint64_t)node + 1);
-	if (!v)
+	const trie *t = &d->tries[which];
+	if (node >= t->tcap || t->terms[node] == AN_NONE)
 		return AN_NONE;
-	*type = (int)(*v >> 28);
-	return *v & 0x0FFFFFFF;
+	*type = (int)(t->terms[node] >> 28);
+	return t->terms[node] & 0x0FFFFFFF;
 }
 
 /* Tokenizes s and walks/extends the trie; sets the terminal unless one is
@@ -104,7 +120,7 @@ static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
 						  : an_key_fold(&t, &seg.tok[i]);
 		if (!k)
 			continue;
-		node = trie_child(tr, node, k);
+		node = trie_child(d->mem, tr, node, k);
 		nkeys++;
 		if (which == AN_TRIE_FOLD && seg.tok[i].kind == AN_TK_WORD &&
 		    seg.tok[i].len >= 6)
@@ -112,9 +128,8 @@ static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
 	}
 	if (!nkeys)
 		return 0;
-	if (!an_map_get(&tr->terms, (uint64_t)node + 1))
-		an_map_put(&tr->terms, (uint64_t)node + 1,
-			   (uint32_t)type << 28 | idx);
+	if (node < tr->tcap && tr->terms[node] == AN_NONE)
+		tr->terms[node] = (uint32_t)type << 28 | idx;
 	return 1;
 }
 
@@ -536,7 +551,7 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 	an_map_init(&d->ids, mem, 65536);
 	for (int i = 0; i < 3; i++) {
 		an_map_init(&d->tries[i].edges, mem, i == AN_TRIE_FOLD ? 1 << 18 : 1024);
-		an_map_init(&d->tries[i].terms, mem, i == AN_TRIE_FOLD ? 1 << 17 : 1024);
+		d->tries[i].root = an_calloc(mem, ROOT_BITS / 64, sizeof(uint64_t));
 	}
 	an_map_init(&d->given, mem, 8192);
 	an_map_init(&d->namewords, mem, 65536);
@@ -571,7 +586,8 @@ void an_dict_free(an_dict *d)
 	an_map_free(&d->ids);
 	for (int i = 0; i < 3; i++) {
 		an_map_free(&d->tries[i].edges);
-		an_map_free(&d->tries[i].terms);
+		an_free(d->mem, d->tries[i].terms);
+		an_free(d->mem, d->tries[i].root);
 	}
 	an_map_free(&d->given);
 	an_map_free(&d->namewords);

@@ -369,6 +369,9 @@ static int classify(an_doc *d, const an_sent *s, uint32_t i, uint32_t e,
 		f->kind = AN_K_OTHER;
 		return 1;
 	}
+	if (e == i + 1 && (tok_in(d, &tok[i], media_before) ||
+			   tok_in(d, &tok[i], media_after)))
+		return 0; /* "TV" in "TV channel" is not a name */
 	if ((prev && tok_in(d, prev, media_before)) ||
 	    (next && tok_in(d, next, media_after))) {
 		f->kind = AN_K_MEDIA;
@@ -387,8 +390,12 @@ static int classify(an_doc *d, const an_sent *s, uint32_t i, uint32_t e,
 	if (appositive(d, e, s, f))
 		return 1;
 	int words = 0;
-	for (uint32_t k = i; k < e; k++)
+	for (uint32_t k = i; k < e; k++) {
+		uint32_t ri;
+		if (role_at(d, k, e, &ri) > k)
+			return 0; /* "Commander Martyr General": titles, not a name */
 		words += tok[k].kind == AN_TK_WORD;
+	}
 	if (words >= 2 && (an_dict_given(d->ctx->dict, tok[i].h) ||
 			   tok_in(d, &tok[i], kunyas))) {
 		f->kind = AN_K_PERSON;

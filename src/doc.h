@@ -53,7 +53,8 @@ struct annals_ctx {
 	unsigned opts;
 	an_dict *dict;
 	an_etab ents;
-	an_arena *arena; /* per-document, reset between documents */
+	an_arena *arena;   /* per-document, reset between documents */
+	an_arena *scratch; /* per-input-line, for readers */
 	an_buf out;      /* records of the current document */
 	annals_sink_fn sink;
 	void *sink_ud;

@@ -238,8 +238,12 @@ static void walk(walker *w, const GumboNode *root)
 			}
 			if (is_block(e->tag))
 				block_break(w, e->start_pos.offset);
+			const char *why = excluded_why(e);
+			for (size_t k = 0; why && k < n; k++)
+				if (st[k].why)
+					why = NULL; /* inside an excluded element already */
 			frame *nf = AN_VEC_PUSH(w->d->a, st, n, cap);
-			*nf = (frame){c, 0, (uint32_t)w->out.len, excluded_why(e)};
+			*nf = (frame){c, 0, (uint32_t)w->out.len, why};
 			continue;
 		}
 		/* leaving the node */

@@ -76,7 +76,9 @@ static hit walk(const an_doc *d, int which, uint32_t first, uint32_t end)
 			continue;
 		}
 		uint32_t nx = an_dict_step(dict, which, node, key);
-		if (nx == AN_NONE && which == AN_TRIE_FOLD && k > first &&
+		/* a misspelt word inside a name that must go on: Qasem Solemanii */
+		if (nx == AN_NONE && which == AN_TRIE_FOLD && k > first && !h.end &&
+		    an_dict_given(dict, tok[first].h) &&
 		    tok[k].kind == AN_TK_WORD && tok[k].flags & TF_CAP &&
 		    tok[k].len >= 6) {
 			char kb[64];

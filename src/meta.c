@@ -178,13 +178,34 @@ static int ends_sentence(const char *s, size_t n)
 		(unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0x9D);
 }
 
+/* Whether a byline piece is a job, not a name ("Staff Writer"). */
+static int job_words(const char *s, size_t n)
+{
+	static const char *const jobs[] = {"writer", "staff", "correspondent",
+					   "reporter", "editor", "bureau",
+					   "contributor", "reporting", "news",
+					   "agency", "desk", "columnist", NULL};
+	for (const char *const *j = jobs; *j; j++)
+		if (memmem(s, n, *j, strlen(*j)) ||
+		    (n >= strlen(*j) && strncasecmp(s, *j, strlen(*j)) == 0))
+			return 1;
+	char low[80];
+	size_t m = n < sizeof low ? n : sizeof low - 1;
+	for (size_t i = 0; i < m; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	for (const char *const *j = jobs; *j; j++)
+		if (memmem(low, m, *j, strlen(*j)))
+			return 1;
+	return !isupper((unsigned char)s[0]);
+}
+
 static void add_author(an_doc *d, const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '.'))
 		n--;
 	while (n && *s == ' ')
 		s++, n--;
-	if (n < 3 || n > 60 || d->nauthors >= 8)
+	if (n < 3 || n > 60 || d->nauthors >= 8 || job_words(s, n))
 		return;
 	for (unsigned i = 0; i < d->nauthors; i++)
 		if (strlen(d->authors[i]) == n && !memcmp(d->authors[i], s, n))
@@ -375,6 +396,11 @@ void an_meta_run(an_doc *d)
 	footnotes(d);
 	blocks(d, ls, bs, nb);
 	qsort(d->excl, d->nexcl, sizeof *d->excl, cmp_range);
+	size_t o = 0; /* drop ranges inside another (found by two detectors) */
+	for (size_t r = 0; r < d->nexcl; r++)
+		if (!o || d->excl[r].end > d->excl[o - 1].end)
+			d->excl[o++] = d->excl[r];
+	d->nexcl = o;
 	/* the title: the first block outside exclusions, one short line */
 	size_t first = 0;
 	for (size_t b = 0; b < nb; b++) {

@@ -7,7 +7,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "doc.h"
+#include "jsonl.h"
 
 static int has_ext(const char *name, const char *ext)
 {
@@ -87,12 +87,6 @@ static int looks_binary(const char *p, size_t n)
 
 /* ---- JSON Lines ------------------------------------------------------- */
 
-static const char *field(json_t *o, const char *k)
-{
-	json_t *v = json_object_get(o, k);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 /* Codes the article on one JSON line. */
 static int jsonl_line(annals_ctx *ctx, const char *file, long lineno,
 		      long byte, char *line, size_t n)
@@ -104,45 +98,43 @@ static int jsonl_line(annals_ctx *ctx, const char *file, long lineno,
 		i++;
 	if (i == n)
 		return ANNALS_OK;
-	/* invalid UTF-8 is replaced so the rest of the line still parses */
-	an_arena_reset(ctx->arena);
+	/* invalid UTF-8 is replaced so the rest of the line still parses; the
+	 * parsed strings live in the scratch arena until the article is coded */
+	an_arena *a = ctx->scratch;
+	an_arena_reset(a);
 	an_text clean = {0};
 	an_utf8_report rep;
-	an_text_from_bytes(ctx->arena, &clean, line, n, &rep);
+	an_text_from_bytes(a, &clean, line, n, &rep);
 	if (rep.invalid)
 		an_diag(ctx, ANNALS_WARNING, file, lineno, byte + rep.first_invalid,
 			"%zu invalid UTF-8 byte%s replaced by U+FFFD", rep.invalid,
 			rep.invalid > 1 ? "s" : "");
-	json_error_t err;
-	json_t *o = json_loadb(clean.s, clean.len, JSON_ALLOW_NUL, &err);
-	if (!o || !json_is_object(o)) {
-		an_diag(ctx, ANNALS_ERROR, file, lineno, byte + (o ? 0 : err.position),
-			"not a JSON object: %s", o ? "another JSON value" : err.text);
-		json_decref(o);
+	an_jart j;
+	size_t pos;
+	const char *msg;
+	if (an_jsonl_parse(a, clean.s, clean.len, &j, &pos, &msg)) {
+		an_diag(ctx, ANNALS_ERROR, file, lineno, byte + (long)pos,
+			"not a JSON article: %s at column %zu", msg, pos + 1);
 		return ANNALS_EFORMAT;
 	}
-	json_t *tv = json_object_get(o, "text");
-	if (!json_is_string(tv)) {
+	if (!j.text) {
 		an_diag(ctx, ANNALS_ERROR, file, lineno, byte,
 			"no \"text\" string in this article");
-		json_decref(o);
 		return ANNALS_EFORMAT;
 	}
 	char idbuf[64];
-	const char *id = field(o, "id");
+	const char *id = j.id;
 	if (!id) {
-		snprintf(idbuf, sizeof idbuf, "%s-%ld", file, lineno);
+		snprintf(idbuf, sizeof idbuf, "line-%ld", lineno);
 		id = idbuf;
 	}
-	annals_article a = {id, field(o, "title"), field(o, "date"),
-			    field(o, "source"), json_string_value(tv),
-			    json_string_length(tv), ANNALS_FMT_TEXT};
+	annals_article art = {id, j.title, j.date, j.source, j.text, j.text_len,
+			      ANNALS_FMT_TEXT};
 	ctx->file = file;
 	ctx->line = lineno;
-	int rc = annals_code_article(ctx, &a);
+	int rc = annals_code_article(ctx, &art);
 	ctx->file = NULL;
 	ctx->line = 0;
-	json_decref(o);
 	return rc;
 }
 

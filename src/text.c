@@ -275,42 +275,54 @@ static size_t translit(char *k, size_t n)
 	return o;
 }
 
+/* ASCII folding table: letters lower-cased with e->i and o->u merged,
+ * digits kept, 0 for characters dropped, 0xFF for non-ASCII bytes. */
+static unsigned char fold_map[256];
+
+static void init_fold_map(void)
+{
+	for (int c = 0; c < 256; c++) {
+		unsigned char v = c >= 0x80 ? 0xFF : 0;
+		if (c >= '0' && c <= '9')
+			v = (unsigned char)c;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			v = (unsigned char)(c | 32);
+		if (v == 'e')
+			v = 'i';
+		else if (v == 'o')
+			v = 'u';
+		fold_map[c] = v;
+	}
+}
+
 /* The fold of a short pure-ASCII word in one pass (translit included), or
  * 0 to take the general path. */
 static size_t fold_ascii(const char *s, size_t n, char *k)
 {
 	if (n > 60)
 		return 0;
+	if (!fold_map['a'])
+		init_fold_map();
 	size_t o = 0;
-	int digits = 1;
+	int letters = 0;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80)
+		unsigned char c = fold_map[(unsigned char)s[i]];
+		if (c == 0xFF)
 			return 0;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		if (c >= '0' && c <= '9') {
-			k[o++] = (char)c;
+		if (!c)
 			continue;
+		if (c > '9') {
+			letters = 1;
+			if (c == 'g' && i + 1 < n && fold_map[(unsigned char)s[i + 1]] == 'h') {
+				c = 'q';
+				i++;
+			}
+			if (o && (unsigned char)k[o - 1] == c)
+				continue;
 		}
-		if (c < 'a' || c > 'z')
-			continue;
-		digits = 0;
-		if (c == 'g' && i + 1 < n && (s[i + 1] | 32) == 'h') {
-			c = 'q';
-			i++;
-		} else if (c == 'e') {
-			c = 'i';
-		} else if (c == 'o') {
-			c = 'u';
-		}
-		if (o && (unsigned char)k[o - 1] == c)
-			continue;
 		k[o++] = (char)c;
 	}
-	if (!o || digits)
-		return o;
-	if (o > 4 && k[o - 1] == 'h' && (k[o - 2] == 'i' || k[o - 2] == 'a')) {
+	if (letters && o > 4 && k[o - 1] == 'h' && (k[o - 2] == 'i' || k[o - 2] == 'a')) {
 		o--;
 		k[o - 1] = 'a';
 	}

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -54,14 +55,22 @@ size_t an_utf8_encode(uint32_t c, char *out);
  * bytes and a NUL to out; returns the key's length. */
 size_t an_fold(const char *s, size_t n, char *out, size_t cap);
 
-/* 64-bit FNV-1a hash. */
+/* 64-bit hash of n bytes, eight at a time (multiply-xorshift mixing). */
 static inline uint64_t an_hash(const char *s, size_t n, uint64_t seed)
 {
-	uint64_t h = 1469598103934665603ULL ^ seed;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	uint64_t h = seed ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
 	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
 	return h ? h : 1;
 }
 

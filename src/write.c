@@ -65,12 +65,14 @@ void an_write_mentions(an_doc *d, an_buf *b)
 		an_buf_json_strz(b, d->id);
 		key(b, "entity");
 		an_buf_json_strz(b, r->id);
-		an_buf_printf(b, ",\"start\":%u,\"end\":%u",
-			      an_text_orig(&d->text, m->off),
-			      an_text_orig_end(&d->text, m->end));
+		an_buf_puts(b, ",\"start\":");
+		an_buf_uint(b, an_text_orig(&d->text, m->off));
+		an_buf_puts(b, ",\"end\":");
+		an_buf_uint(b, an_text_orig_end(&d->text, m->end));
 		key(b, "text");
 		an_buf_json_str(b, d->text.s + m->off, m->end - m->off);
-		an_buf_printf(b, ",\"sentence\":%u", d->seg.tok[m->t0].sent);
+		an_buf_puts(b, ",\"sentence\":");
+		an_buf_uint(b, d->seg.tok[m->t0].sent);
 		key(b, "how");
 		an_buf_json_strz(b, how_name(m->how));
 		an_buf_puts(b, "}\n");

@@ -40,7 +40,7 @@ expect 3 "" $A code -d /nonexistent "$T/ok.txt"
 
 # a broken JSON line: file:line, and the other lines are still coded
 printf '{"id":"a","text":"Iran spoke."}\n{"id":"b","text": oops}\n{"id":"c","text":"Hamas spoke."}\n' > "$T/x.jsonl"
-expect 1 "x.jsonl:2: not a JSON object" $A code "$T/x.jsonl"
+expect 1 "x.jsonl:2: not a JSON article" $A code "$T/x.jsonl"
 grep -q '"doc":"c"' "$T/out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli: FAIL: line 3 not coded" >&2; }
 
 # invalid UTF-8 and NUL bytes: warnings with the byte, status 0

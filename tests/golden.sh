@@ -1,16 +1,20 @@
 #!/bin/sh
-# Golden files: each input in tests/golden (NAME.txt, NAME.html, NAME.jsonl)
-# is coded with the real dictionary and compared byte for byte with
-# NAME.out. `sh tests/golden.sh --update` (make golden) rewrites them.
+# Golden files: each bundled sample (samples/articles) and each input in
+# tests/golden (NAME.txt, NAME.html, NAME.jsonl) is coded with the real
+# dictionary; records and diagnostics are compared byte for byte with
+# tests/golden/NAME.out. `sh tests/golden.sh --update` (make golden)
+# rewrites them on purpose.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 update=0
 [ "${1:-}" = "--update" ] && update=1
 pass=0 fail=0
-for in in tests/golden/*.txt tests/golden/*.html tests/golden/*.jsonl; do
+for in in samples/articles/* tests/golden/*.txt tests/golden/*.html \
+	tests/golden/*.jsonl; do
 	[ -e "$in" ] || continue
-	want="${in%.*}.out"
-	got=$(./annals code -q "$in" 2>&1)
+	base=$(basename "$in")
+	want="tests/golden/${base%.*}.out"
+	got=$(./annals code "$in" 2>&1)
 	if [ $update = 1 ]; then
 		printf '%s\n' "$got" > "$want"
 		continue
