@@ -429,7 +429,8 @@ static int load_dir(an_dict *d, const char *dir, line_fn fn, char *err,
 			names[n++] = an_strdup(d->mem, de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
 	int rc = ANNALS_OK;
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];

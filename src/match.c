@@ -291,7 +291,8 @@ static int cmp_ment(const void *a, const void *b)
 /* Sorts mentions by position and rebuilds the token index. */
 static void sort_mentions(an_doc *d)
 {
-	qsort(d->ment, d->nment, sizeof *d->ment, cmp_ment);
+	if (d->nment)
+		qsort(d->ment, d->nment, sizeof *d->ment, cmp_ment);
 	if (!d->tokment)
 		return;
 	memset(d->tokment, 0, d->seg.ntok * sizeof *d->tokment);

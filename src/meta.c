@@ -395,7 +395,8 @@ void an_meta_run(an_doc *d)
 	cut(d, &ls, &nl, &bs, &nb);
 	footnotes(d);
 	blocks(d, ls, bs, nb);
-	qsort(d->excl, d->nexcl, sizeof *d->excl, cmp_range);
+	if (d->nexcl)
+		qsort(d->excl, d->nexcl, sizeof *d->excl, cmp_range);
 	size_t o = 0; /* drop ranges inside another (found by two detectors) */
 	for (size_t r = 0; r < d->nexcl; r++)
 		if (!o || d->excl[r].end > d->excl[o - 1].end)

@@ -333,7 +333,8 @@ static int code_dir(annals_ctx *ctx, const char *path, annals_format fmt,
 		names[n++] = an_strdup(ctx->mem, de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_names);
 	int rc = ANNALS_OK;
 	for (size_t i = 0; i < n; i++) {
 		size_t l = strlen(path) + strlen(names[i]) + 2;

@@ -10,15 +10,16 @@
 void test_arena(void)
 {
 	an_arena *a = an_arena_new(NULL);
-	char *p = an_arena_alloc(a, 10);
+	char *p = an_arena_zalloc(a, 10);
 	OK(p && p[0] == 0 && p[9] == 0);
 	for (int i = 0; i < 10000; i++)
 		an_arena_alloc(a, 100);
 	OK(an_arena_blocks(a) <= 8); /* blocks, not an allocation per object */
 	an_arena_reset(a);
 	INT_EQ(an_arena_blocks(a), 1);
-	char *q = an_arena_alloc(a, 64);
-	OK(q[0] == 0 && q[63] == 0); /* zeroed after reset */
+	char *q = an_arena_zalloc(a, 64);
+	OK(q[0] == 0 && q[63] == 0);
+	OK(an_arena_strndup(a, "abc", 2)[2] == 0);
 	an_arena_free(a);
 	an_arena_free(NULL);
 
