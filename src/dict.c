@@ -41,6 +41,8 @@ struct an_dict {
 	an_map given;      /* folded hash -> 1 */
 	an_map namewords;  /* folded hash -> 1 */
 	an_map fuzzy;      /* hash(key or key minus one letter) -> vocab idx */
+	uint64_t role_first[1024]; /* bits for (length, first three letters) of
+				    * the first word of each role phrase */
 	uint64_t *vocab;
 	size_t nvocab, vcap;
 };
@@ -100,6 +102,16 @@ uint32_t an_dict_term(const an_dict *d, int which, uint32_t node, int *type)
 	return t->terms[node] & 0x0FFFFFFF;
 }
 
+/* A 16-bit sketch of a word: its length and first three letters, case
+ * folded; equal words have equal sketches. */
+static uint32_t word_sketch(const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+	for (size_t i = 0; i < 3 && i < n; i++)
+		h = (h ^ (unsigned char)(s[i] | 0x20)) * 0x01000193u;
+	return (h ^ h >> 16) & 0xFFFF;
+}
+
 /* Tokenizes s and walks/extends the trie; sets the terminal unless one is
  * there already (earlier files win). Returns 0 if s yields no key. */
 static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
@@ -115,8 +127,12 @@ static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
 	uint32_t node = 0, i = 0, nkeys = 0;
 	if (which != AN_TRIE_RAW)
 		i = an_key_lead(&t, &seg, 0, seg.ntok);
+	if (which == AN_TRIE_ROLE && i < seg.ntok) {
+		uint32_t b = word_sketch(t.s + seg.tok[i].off, seg.tok[i].len);
+		d->role_first[b >> 6] |= 1ULL << (b & 63);
+	}
 	for (; i < seg.ntok; i++) {
-		uint64_t k = which == AN_TRIE_RAW ? seg.tok[i].rh
+		uint64_t k = which == AN_TRIE_RAW ? an_tok_rh(&t, &seg.tok[i])
 						  : an_key_fold(&t, &seg.tok[i]);
 		if (!k)
 			continue;
@@ -124,7 +140,7 @@ static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
 		nkeys++;
 		if (which == AN_TRIE_FOLD && seg.tok[i].kind == AN_TK_WORD &&
 		    seg.tok[i].len >= 6)
-			an_map_put(&d->namewords, seg.tok[i].h, 1);
+			an_map_put(&d->namewords, an_tok_h(&t, &seg.tok[i]), 1);
 	}
 	if (!nkeys)
 		return 0;
@@ -607,6 +623,12 @@ uint32_t an_dict_find(const an_dict *d, const char *id)
 {
 	uint32_t *v = an_map_get(&d->ids, an_hash(id, strlen(id), 7));
 	return v ? *v : AN_NONE;
+}
+
+int an_dict_maybe_role(const an_dict *d, const char *s, size_t n)
+{
+	uint32_t b = word_sketch(s, n);
+	return d->role_first[b >> 6] >> (b & 63) & 1;
 }
 
 int an_dict_given(const an_dict *d, uint64_t h)

@@ -13,6 +13,8 @@
 
 #include "doc.h"
 
+#define tok_in(d, k, set) an_words_has(&(set), &(d)->text, (k))
+
 AN_WORDSET(stop_words,
 	"The", "A", "An", "In", "On", "At", "By", "For", "From", "To", "With",
 	"But", "And", "Or", "If", "As", "This", "That", "These", "Those", "It",
@@ -63,12 +65,11 @@ AN_WORDSET(name_titles, "Hajj", "Haj", "Sheikh", "Sardar", "Gen", "General");
 
 static const char *org_agent(const an_doc *d, const an_tok *k)
 {
-	(void)d;
-	if (an_words_has(&mil_heads, k))
+	if (tok_in(d, k, mil_heads))
 		return "MIL";
-	if (an_words_has(&reb_heads, k))
+	if (tok_in(d, k, reb_heads))
 		return "REB";
-	if (an_words_has(&gov_heads, k))
+	if (tok_in(d, k, gov_heads))
 		return "GOV";
 	return NULL;
 }
@@ -104,7 +105,6 @@ AN_WORDSET(determiners,
 	"the", "a", "an", "its", "their",
 					  "his", "her", "our", "whose");
 
-#define tok_in(d, k, set) ((void)(d), an_words_has(&(set), (k)))
 
 static int free_tok(const an_tok *k)
 {
@@ -153,6 +153,9 @@ static uint32_t role_at(const an_doc *d, uint32_t i, uint32_t end, uint32_t *ri)
 {
 	const an_dict *dict = d->ctx->dict;
 	uint32_t node = 0, best = i;
+	if (i >= end || !an_dict_maybe_role(dict, d->text.s + d->seg.tok[i].off,
+					    d->seg.tok[i].len))
+		return i;
 	for (uint32_t k = i; k < end; k++) {
 		const an_tok *t = &d->seg.tok[k];
 		if (t->flags & TF_EXCL)
@@ -329,7 +332,7 @@ static uint32_t with_article(const an_doc *d, uint32_t i, uint32_t start)
 	const an_tok *tok = d->seg.tok;
 	if (i >= start + 2 && tok[i - 1].c0 == '-' && tok[i - 1].len == 1 &&
 	    !(tok[i - 1].flags & TF_SPACE) && free_tok(&tok[i - 2]) &&
-	    an_tok_article(&tok[i - 2]) && !an_tok_ieq(&d->text, &tok[i - 2], "the"))
+	    an_tok_article(&d->text, &tok[i - 2]) && !an_tok_ieq(&d->text, &tok[i - 2], "the"))
 		return i - 2;
 	return i;
 }
@@ -396,7 +399,7 @@ static int classify(an_doc *d, const an_sent *s, uint32_t i, uint32_t e,
 			return 0; /* "Commander Martyr General": titles, not a name */
 		words += tok[k].kind == AN_TK_WORD;
 	}
-	if (words >= 2 && (an_dict_given(d->ctx->dict, tok[i].h) ||
+	if (words >= 2 && (an_dict_given(d->ctx->dict, an_tok_h(&d->text, &tok[i])) ||
 			   tok_in(d, &tok[i], kunyas))) {
 		f->kind = AN_K_PERSON;
 		return 1;

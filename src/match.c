@@ -68,7 +68,7 @@ static hit walk(const an_doc *d, int which, uint32_t first, uint32_t end)
 		if (k > first && which == AN_TRIE_RAW && tok[k].flags & TF_SPACE &&
 		    tok[k].kind == AN_TK_PUNCT)
 			break;
-		uint64_t key = which == AN_TRIE_RAW ? tok[k].rh
+		uint64_t key = which == AN_TRIE_RAW ? an_tok_rh(&d->text, &tok[k])
 						    : an_key_fold(&d->text, &tok[k]);
 		if (!key) {
 			if (k == first)
@@ -78,7 +78,7 @@ static hit walk(const an_doc *d, int which, uint32_t first, uint32_t end)
 		uint32_t nx = an_dict_step(dict, which, node, key);
 		/* a misspelt word inside a name that must go on: Qasem Solemanii */
 		if (nx == AN_NONE && which == AN_TRIE_FOLD && k > first && !h.end &&
-		    an_dict_given(dict, tok[first].h) &&
+		    an_dict_given(dict, an_tok_h(&d->text, &tok[first])) &&
 		    tok[k].kind == AN_TK_WORD && tok[k].flags & TF_CAP &&
 		    tok[k].len >= 6) {
 			char kb[64];
@@ -119,14 +119,16 @@ void an_match_dict(an_doc *d)
 		for (uint32_t i = s->t0; i < s->t1; i++) {
 			const an_tok *k = &seg->tok[i];
 			if (k->flags & (TF_EXCL | TF_MENT) || k->kind == AN_TK_PUNCT ||
-			    an_words_has(&the_words, k))
+			    an_words_has(&the_words, &d->text, k))
 				continue;
 			hit best = {0, 0, 0, 0};
 			uint32_t first = an_key_lead(&d->text, seg, i, s->t1);
 			if (startable(&seg->tok[first]) &&
-			    (first == i || an_tok_article(k)))
+			    (first == i || an_tok_article(&d->text, k)))
 				best = walk(d, AN_TRIE_FOLD, first, s->t1);
-			if (k->flags & (TF_CAP | TF_ALLCAP)) {
+			/* abbreviations: IRGC, U.S., PIJ, RFE/RL, AP */
+			if (k->flags & (TF_ALLCAP | TF_ABBR) ||
+			    (k->flags & TF_CAP && k->len <= 4)) {
 				hit r = walk(d, AN_TRIE_RAW, i, s->t1);
 				if (r.end > best.end)
 					best = r;
@@ -156,8 +158,7 @@ AN_WORDSET(honorifics, "Hajj", "Haj", "Hadj", "Haji", "Sheikh", "Shaykh",
 
 static int is_honorific(const an_doc *d, const an_tok *k)
 {
-	(void)d;
-	return an_words_has(&honorifics, k);
+	return an_words_has(&honorifics, &d->text, k);
 }
 
 /* Hash of the keys of tokens [t0, t1), skipping name punctuation. */
@@ -167,7 +168,7 @@ static uint64_t seq_hash(const an_doc *d, uint32_t t0, uint32_t t1, int *nw)
 	*nw = 0;
 	for (uint32_t i = t0; i < t1; i++) {
 		uint64_t k = an_key_fold(&d->text, &d->seg.tok[i]);
-		if (k && !an_tok_article(&d->seg.tok[i])) {
+		if (k && !an_tok_article(&d->text, &d->seg.tok[i])) {
 			h = an_mix(h, k);
 			(*nw)++;
 		}
@@ -198,10 +199,11 @@ static void register_name(an_doc *d, local *L, const an_ment *m)
 	if (lw == AN_NONE || lw == m->t0)
 		return;
 	const an_tok *last = &d->seg.tok[lw];
-	int known = an_map_get(&L->surname, last->h) != NULL;
-	an_map_put(&L->surname, last->h, m->ent);
+	uint64_t lh = an_tok_h(&d->text, last);
+	int known = an_map_get(&L->surname, lh) != NULL;
+	an_map_put(&L->surname, lh, m->ent);
 	if (first->kind == AN_TK_WORD)
-		an_map_put(&L->given, first->h, m->ent);
+		an_map_put(&L->given, an_tok_h(&d->text, first), m->ent);
 	if (!known && last->len >= 7 && L->ns < 64) {
 		char kb[64];
 		size_t kl = an_fold(d->text.s + last->off, last->len, kb, sizeof kb);
@@ -269,7 +271,7 @@ static uint32_t full_at(an_doc *d, local *L, uint32_t i, uint32_t end,
 		uint64_t key = an_key_fold(&d->text, t);
 		if (!key)
 			continue;
-		if (an_tok_article(t))
+		if (an_tok_article(&d->text, t))
 			continue;
 		h = an_mix(h, key);
 		words++;
@@ -326,19 +328,20 @@ static void scan_local(an_doc *d, local *L)
 			uint32_t t0 = i;
 			if (is_honorific(d, k) && i + 1 < s->t1 &&
 			    !(seg->tok[i + 1].flags & (TF_MENT | TF_EXCL))) {
-				uint32_t *g = an_map_get(&L->given, seg->tok[i + 1].h);
+				uint32_t *g = an_map_get(&L->given,
+							 an_tok_h(&d->text, &seg->tok[i + 1]));
 				if (g) {
 					an_doc_mention(d, i, i + 2, *g, AN_H_SURNAME);
 					i++;
 					continue;
 				}
 			}
-			uint32_t *r = an_map_get(&L->surname, k->h);
+			uint32_t *r = an_map_get(&L->surname, an_tok_h(&d->text, k));
 			uint32_t srow = r ? *r : fuzzy_surname(d, L, k);
 			if (srow == AN_NONE)
 				continue;
 			/* al-Muhandis: take the article along */
-			if (t0 >= s->t0 + 2 && an_tok_article(&seg->tok[t0 - 2]) &&
+			if (t0 >= s->t0 + 2 && an_tok_article(&d->text, &seg->tok[t0 - 2]) &&
 			    !(seg->tok[t0 - 2].flags & TF_MENT) &&
 			    seg->tok[t0 - 1].c0 == '-')
 				t0 -= 2;

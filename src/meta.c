@@ -54,9 +54,8 @@ static void cut(an_doc *d, line **ls, size_t *nl, block **bs, size_t *nb)
 	*nl = *nb = 0;
 	block *cur = NULL;
 	while (i < n) {
-		uint32_t e = i;
-		while (e < n && s[e] != '\n')
-			e++;
+		const char *eol = memchr(s + i, '\n', n - i);
+		uint32_t e = eol ? (uint32_t)(eol - s) : n;
 		uint32_t a = i, b = e;
 		while (a < b && an_space_len((const unsigned char *)s + a, b - a))
 			a += (uint32_t)an_space_len((const unsigned char *)s + a, b - a);
@@ -313,7 +312,7 @@ static void blocks(an_doc *d, const line *ls, const block *bs, size_t nb)
 				an_doc_exclude(d, L->off, L->end, "image placeholder");
 			else if (link_line(q, ln))
 				an_doc_exclude(d, L->off, L->end, "link");
-			else if (credit_line(q, ln)) {
+			else if (B->l1 - B->l0 <= 2 && credit_line(q, ln)) {
 				uint32_t from = L->off;
 				const char *why = "image credit";
 				if (l > B->l0 && ls[l - 1].end - ls[l - 1].off < 40 &&

@@ -244,7 +244,6 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 			if (acr)
 				tk->flags |= TF_ABBR;
 			set_case_flags(&wc, tk);
-			tk->h = an_fold_hash(t->s + i, e - i);
 			i = e;
 		} else if (is_apos(s + i, n - i) && seg->ntok > 1 &&
 			   !(tk->flags & TF_SPACE) &&
@@ -269,7 +268,6 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 				tk->flags |= TF_SUP;
 			i += l;
 		}
-		tk->rh = an_raw_hash(t->s + tk->off, tk->len);
 	}
 	if (seg->ntok)
 		seg->tok[0].flags |= TF_PARA;
@@ -277,7 +275,7 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 
 /* ---- sentences ------------------------------------------------------- */
 
-#define word_in(t, k, set) ((void)(t), an_words_has(&(set), (k)))
+#define word_in(t, k, set) an_words_has(&(set), (t), (k))
 
 /* Titles before a name: their period never ends a sentence. */
 AN_WORDSET(titles,
@@ -486,22 +484,42 @@ int an_tok_ieq(const an_text *t, const an_tok *k, const char *s)
 
 /* ---- match keys ------------------------------------------------------- */
 
-static uint64_t h_al, h_el, h_the, h_poss;
+static uint64_t h_poss;
 
 static void init_keys(void)
 {
-	if (h_al)
-		return;
-	h_al = an_fold_hash("al", 2);
-	h_el = an_fold_hash("el", 2);
-	h_the = an_fold_hash("the", 3);
-	h_poss = an_hash("'s", 2, 3);
+	if (!h_poss)
+		h_poss = an_hash("'s", 2, 3);
 }
 
-int an_tok_article(const an_tok *k)
+uint64_t an_tok_h(const an_text *t, const an_tok *k)
 {
-	init_keys();
-	return k->kind == AN_TK_WORD && (k->h == h_al || k->h == h_el || k->h == h_the);
+	if (!(k->flags & TF_HSET)) {
+		an_tok *m = (an_tok *)k; /* a cache inside the document's own token */
+		m->h = k->kind == AN_TK_PUNCT ? 0 : an_fold_hash(t->s + k->off, k->len);
+		m->flags |= TF_HSET;
+	}
+	return k->h;
+}
+
+uint64_t an_tok_rh(const an_text *t, const an_tok *k)
+{
+	if (!(k->flags & TF_RHSET)) {
+		an_tok *m = (an_tok *)k;
+		m->rh = an_raw_hash(t->s + k->off, k->len);
+		m->flags |= TF_RHSET;
+	}
+	return k->rh;
+}
+
+int an_tok_article(const an_text *t, const an_tok *k)
+{
+	if (k->kind != AN_TK_WORD || k->len > 3 || k->len < 2)
+		return 0;
+	const char *p = t->s + k->off;
+	if (k->len == 2)
+		return ((p[0] | 32) == 'a' || (p[0] | 32) == 'e') && (p[1] | 32) == 'l';
+	return (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e';
 }
 
 static int name_punct(const an_text *t, const an_tok *k)
@@ -519,15 +537,15 @@ uint64_t an_key_fold(const an_text *t, const an_tok *k)
 	if (k->flags & TF_POSS)
 		return h_poss;
 	if (k->kind != AN_TK_PUNCT)
-		return k->h;
-	return name_punct(t, k) ? 0 : k->rh;
+		return an_tok_h(t, k);
+	return name_punct(t, k) ? 0 : an_tok_rh(t, k);
 }
 
 uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
 		     uint32_t end)
 {
 	uint32_t j = i;
-	while (j < end && (an_tok_article(&seg->tok[j]) ||
+	while (j < end && (an_tok_article(t, &seg->tok[j]) ||
 			   (j > i && !an_key_fold(t, &seg->tok[j]))))
 		j++;
 	return j < end ? j : i;
@@ -538,7 +556,11 @@ uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
 static void words_init(an_wordset *ws)
 {
 	for (const char *const *w = ws->words; *w; w++) {
-		uint64_t h = an_raw_hash(*w, strlen(*w));
+		size_t l = strlen(*w);
+		unsigned char c = (unsigned char)**w;
+		ws->lens |= 1ULL << (l < 63 ? l : 63);
+		ws->firsts[c >> 6] |= 1ULL << (c & 63);
+		uint64_t h = an_raw_hash(*w, l);
 		uint32_t i = (uint32_t)h & 511;
 		while (ws->slots[i] && ws->slots[i] != h)
 			i = (i + 1) & 511;
@@ -547,13 +569,18 @@ static void words_init(an_wordset *ws)
 	ws->ready = 1;
 }
 
-int an_words_has(an_wordset *ws, const an_tok *k)
+int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k)
 {
 	if (!ws->ready)
 		words_init(ws);
-	uint32_t i = (uint32_t)k->rh & 511;
+	unsigned char c = (unsigned char)t->s[k->off];
+	if (!(ws->lens >> (k->len < 63 ? k->len : 63) & 1) ||
+	    !(ws->firsts[c >> 6] >> (c & 63) & 1))
+		return 0;
+	uint64_t rh = an_tok_rh(t, k);
+	uint32_t i = (uint32_t)rh & 511;
 	while (ws->slots[i]) {
-		if (ws->slots[i] == k->rh)
+		if (ws->slots[i] == rh)
 			return 1;
 		i = (i + 1) & 511;
 	}

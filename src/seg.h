@@ -28,11 +28,13 @@ enum { AN_TK_WORD = 1, AN_TK_NUM, AN_TK_PUNCT };
 #define TF_EXCL 0x0400   /* inside an excluded range */
 #define TF_SUP 0x0800    /* a superscript digit or bracketed footnote marker */
 #define TF_MENT 0x1000   /* covered by a mention */
+#define TF_HSET 0x2000   /* h computed (see an_tok_h) */
+#define TF_RHSET 0x4000  /* rh computed (see an_tok_rh) */
 
 typedef struct an_tok {
 	uint32_t off, len; /* working-text span */
-	uint64_t h;        /* folded key hash (words and numbers), else 0 */
-	uint64_t rh;       /* raw, case-sensitive hash */
+	uint64_t h;        /* folded key hash, computed on first use: an_tok_h */
+	uint64_t rh;       /* raw, case-sensitive hash, on first use: an_tok_rh */
 	uint32_t sent;     /* sentence index */
 	uint16_t flags;
 	uint8_t kind;
@@ -62,24 +64,32 @@ void an_seg_run(an_arena *a, const an_text *t, an_seg *seg);
 typedef struct an_wordset {
 	const char *const *words;
 	uint64_t slots[512]; /* raw hashes, 0 = empty */
+	uint64_t lens;       /* bit per word length (< 64) */
+	uint64_t firsts[4];  /* bit per first byte */
 	int ready;
 } an_wordset;
 #define AN_WORDSET(name, ...)                                             \
 	static const char *const name##_list[] = {__VA_ARGS__, NULL};      \
-	static an_wordset name = {name##_list, {0}, 0}
-int an_words_has(an_wordset *ws, const an_tok *k);
+	static an_wordset name = {name##_list, {0}, 0, {0}, 0}
+int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k);
 
 /* Whether the token is exactly the ASCII string s. */
 int an_tok_is(const an_text *t, const an_tok *k, const char *s);
 /* Whether the token case-insensitively equals the ASCII string s. */
 int an_tok_ieq(const an_text *t, const an_tok *k, const char *s);
 
+/* The folded key hash of a word or number token (0 for punctuation),
+ * computed on first use and cached in the token. */
+uint64_t an_tok_h(const an_text *t, const an_tok *k);
+/* The raw, case-sensitive hash of a token, cached likewise. */
+uint64_t an_tok_rh(const an_text *t, const an_tok *k);
+
 /* The trie key of a token: its folded hash for words and numbers, 0 for
  * punctuation that names may contain (hyphens, apostrophes, abbreviation
  * periods), the raw hash for other punctuation. */
 uint64_t an_key_fold(const an_text *t, const an_tok *k);
 /* Whether the token is an Arabic article (al, el) or "the". */
-int an_tok_article(const an_tok *k);
+int an_tok_article(const an_text *t, const an_tok *k);
 /* Index of the first token of [i, end) after leading articles and the
  * hyphens that follow them, when a word remains after them; else i. */
 uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
