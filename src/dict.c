@@ -39,7 +39,6 @@ struct an_dict {
 	an_rolex *roles;
 	size_t nroles, rcap;
 	an_map given;      /* folded hash -> 1 */
-	an_map namewords;  /* folded hash -> 1 */
 	an_map fuzzy;      /* hash(key or key minus one letter) -> vocab idx */
 	uint64_t role_first[1024]; /* bits for (length, first three letters) of
 				    * the first word of each role phrase */
@@ -138,9 +137,6 @@ static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
 			continue;
 		node = trie_child(d->mem, tr, node, k);
 		nkeys++;
-		if (which == AN_TRIE_FOLD && seg.tok[i].kind == AN_TK_WORD &&
-		    seg.tok[i].len >= 6)
-			an_map_put(&d->namewords, an_tok_h(&t, &seg.tok[i]), 1);
 	}
 	if (!nkeys)
 		return 0;
@@ -571,7 +567,6 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 		d->tries[i].root = an_calloc(mem, ROOT_BITS / 64, sizeof(uint64_t));
 	}
 	an_map_init(&d->given, mem, 8192);
-	an_map_init(&d->namewords, mem, 65536);
 	an_map_init(&d->fuzzy, mem, 65536);
 	*out = d;
 	char path[4096];
@@ -607,7 +602,6 @@ void an_dict_free(an_dict *d)
 		an_free(d->mem, d->tries[i].root);
 	}
 	an_map_free(&d->given);
-	an_map_free(&d->namewords);
 	an_map_free(&d->fuzzy);
 	an_free(d->mem, d->ents);
 	an_free(d->mem, d->roles);
@@ -634,9 +628,4 @@ int an_dict_maybe_role(const an_dict *d, const char *s, size_t n)
 int an_dict_given(const an_dict *d, uint64_t h)
 {
 	return an_map_get(&d->given, h) != NULL;
-}
-
-int an_dict_nameword(const an_dict *d, uint64_t h)
-{
-	return an_map_get(&d->namewords, h) != NULL;
 }

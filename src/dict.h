@@ -1,8 +1,8 @@
 /*
  * dict.h: the actor dictionary (the .txt files of data/actors; see
- * data/FORMAT.md), the
- * role lexicon (data/roles.txt) and the given-name list (data/names/), loaded
- * once per run into hash-indexed tries over folded word keys.
+ * data/FORMAT.md), the role lexicon (data/roles.txt) and the given-name
+ * list (data/names/), loaded once per run into hash-indexed tries over
+ * folded word keys.
  */
 #ifndef AN_DICT_H
 #define AN_DICT_H
@@ -85,8 +85,5 @@ int an_dict_maybe_role(const an_dict *d, const char *s, size_t n);
 
 /* Whether the folded key hash is a known given name. */
 int an_dict_given(const an_dict *d, uint64_t h);
-/* Whether the folded key hash is a word of some dictionary name (so that a
- * misspelling one edit away can be tried against it). */
-int an_dict_nameword(const an_dict *d, uint64_t h);
 
 #endif

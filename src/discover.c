@@ -306,7 +306,7 @@ static int appositive(an_doc *d, uint32_t e, const an_sent *s, found *f)
 		if (t->kind == AN_TK_PUNCT && !(t->flags & TF_POSS) && t->c0 != '-')
 			return 0;
 		uint32_t ri, re = role_at(d, j, s->t1, &ri);
-		if (re == j)
+		if (re == j || an_dict_rolex(d->ctx->dict, ri)->kind == AN_R_HONORIFIC)
 			continue;
 		f->kind = AN_K_PERSON;
 		f->role = lower_span(d, j, re);
@@ -416,8 +416,7 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 	if (re == i)
 		return 0;
 	const an_rolex *rx = an_dict_rolex(d->ctx->dict, ri);
-	if (rx->kind == AN_R_HONORIFIC)
-		return 0;
+	int courtesy = rx->kind == AN_R_HONORIFIC; /* Mr, Dr, Hajj: no role */
 	const an_tok *tok = d->seg.tok;
 	uint32_t p = re;
 	const an_ment *of = NULL;
@@ -440,9 +439,10 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 	uint32_t e = name_run(d, p, s->t1, 0);
 	if (e == p)
 		return 0;
-	found f = {p, e, AN_K_PERSON, lower_span(d, i, re), of, NULL, NULL};
+	found f = {p, e, AN_K_PERSON, courtesy ? NULL : lower_span(d, i, re), of,
+		   NULL, NULL};
 	f.t0 = with_article(d, p, s->t0);
-	if (!f.of)
+	if (!f.of && !courtesy)
 		f.of = mention_before(d, i, s->t0);
 	if (f.of && row_of(d, f.of)->kind == AN_K_PERSON)
 		f.of = NULL;

@@ -184,10 +184,6 @@ static int job_words(const char *s, size_t n)
 					   "reporter", "editor", "bureau",
 					   "contributor", "reporting", "news",
 					   "agency", "desk", "columnist", NULL};
-	for (const char *const *j = jobs; *j; j++)
-		if (memmem(s, n, *j, strlen(*j)) ||
-		    (n >= strlen(*j) && strncasecmp(s, *j, strlen(*j)) == 0))
-			return 1;
 	char low[80];
 	size_t m = n < sizeof low ? n : sizeof low - 1;
 	for (size_t i = 0; i < m; i++)
