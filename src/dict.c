@@ -18,7 +18,7 @@
 #include "seg.h"
 #include "text.h"
 
-#define ROOT_BITS (1u << 21) /* first-word filter: 256 KiB, stays in cache */
+#define ROOT_BITS (1u << 19) /* first-word filter: 64 KiB, stays in cache */
 
 typedef struct trie {
 	an_map edges;    /* an_mix(node, key) -> child */
@@ -228,6 +228,8 @@ static int parse_header(parser *p, char *s)
 	memset(e, 0, sizeof *e);
 	e->id = sdup(d, f[0], strlen(f[0]));
 	e->kind = (uint8_t)kind;
+	const char *base = strrchr(p->file, '/');
+	e->curated = strncmp(base ? base + 1 : p->file, "phoenix-", 8) != 0;
 	e->code = opt(d, f[2]);
 	e->country = opt(d, f[3]);
 	an_map_put(&d->ids, an_hash(f[0], strlen(f[0]), 7), (uint32_t)d->nents);
@@ -530,13 +532,14 @@ uint64_t an_dict_correct(const an_dict *d, const char *key, size_t n)
 	return best;
 }
 
-/* Builds the misspelling index from every long word of person and
- * organisation names. */
+/* Builds the misspelling index from every long word of the names of the
+ * hand-kept persons and organisations (the converted lists are too old and
+ * too large for guessing). */
 static void build_fuzzy(an_dict *d)
 {
 	for (size_t i = 0; i < d->nents; i++) {
 		an_ent *e = &d->ents[i];
-		if (e->kind != AN_K_PERSON && e->kind != AN_K_ORG)
+		if ((e->kind != AN_K_PERSON && e->kind != AN_K_ORG) || !e->curated)
 			continue;
 		const char *s = e->name;
 		while (*s) {

@@ -35,6 +35,7 @@ typedef struct an_ent {
 	const char *code;    /* CAMEO, or NULL */
 	const char *country; /* ISO-3, or NULL */
 	uint8_t kind;
+	uint8_t curated; /* from a hand-kept file, not a converted one */
 	uint8_t nroles, ncodes, nparents;
 	an_role *roles;
 	an_dcode *codes;

@@ -13,24 +13,21 @@ void an_map_init(an_map *m, const annals_mem *mem, uint32_t hint)
 	while (cap < hint * 2)
 		cap *= 2;
 	m->mem = mem;
-	m->keys = an_calloc(mem, cap, sizeof *m->keys);
-	m->vals = an_calloc(mem, cap, sizeof *m->vals);
+	m->slots = an_calloc(mem, cap, sizeof *m->slots);
 	m->n = 0;
 	m->mask = cap - 1;
 }
 
 void an_map_free(an_map *m)
 {
-	an_free(m->mem, m->keys);
-	an_free(m->mem, m->vals);
-	m->keys = NULL;
-	m->vals = NULL;
+	an_free(m->mem, m->slots);
+	m->slots = NULL;
 	m->n = m->mask = 0;
 }
 
 void an_map_clear(an_map *m)
 {
-	memset(m->keys, 0, ((size_t)m->mask + 1) * sizeof *m->keys);
+	memset(m->slots, 0, ((size_t)m->mask + 1) * sizeof *m->slots);
 	m->n = 0;
 }
 
@@ -39,8 +36,8 @@ static void grow(an_map *m)
 	an_map old = *m;
 	an_map_init(m, old.mem, (old.mask + 1));
 	for (uint32_t i = 0; i <= old.mask; i++)
-		if (old.keys[i])
-			an_map_put(m, old.keys[i], old.vals[i]);
+		if (old.slots[i].key)
+			an_map_put(m, old.slots[i].key, old.slots[i].val);
 	an_map_free(&old);
 }
 
@@ -49,23 +46,23 @@ void an_map_put(an_map *m, uint64_t key, uint32_t val)
 	if ((m->n + 1) * 2 > m->mask + 1)
 		grow(m);
 	uint32_t i = (uint32_t)(key ^ key >> 32) & m->mask;
-	while (m->keys[i] && m->keys[i] != key)
+	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & m->mask;
-	if (!m->keys[i]) {
-		m->keys[i] = key;
+	if (!m->slots[i].key) {
+		m->slots[i].key = key;
 		m->n++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val;
 }
 
 uint32_t *an_map_get(const an_map *m, uint64_t key)
 {
-	if (!m->keys)
+	if (!m->slots)
 		return NULL;
 	uint32_t i = (uint32_t)(key ^ key >> 32) & m->mask;
-	while (m->keys[i]) {
-		if (m->keys[i] == key)
-			return &m->vals[i];
+	while (m->slots[i].key) {
+		if (m->slots[i].key == key)
+			return &m->slots[i].val;
 		i = (i + 1) & m->mask;
 	}
 	return NULL;

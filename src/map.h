@@ -1,6 +1,7 @@
 /*
  * map.h: an open-addressing hash map from nonzero 64-bit keys to 32-bit
  * values, used for dictionary tries, id lookups and per-document tables.
+ * Keys and values sit side by side, so a probe touches one cache line.
  */
 #ifndef AN_MAP_H
 #define AN_MAP_H
@@ -9,9 +10,13 @@
 
 #include "annals.h"
 
+typedef struct an_slot {
+	uint64_t key; /* 0 = empty */
+	uint32_t val;
+} an_slot;
+
 typedef struct an_map {
-	uint64_t *keys; /* 0 = empty */
-	uint32_t *vals;
+	an_slot *slots;
 	uint32_t n, mask;
 	const annals_mem *mem;
 } an_map;
