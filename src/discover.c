@@ -455,6 +455,18 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 	return e;
 }
 
+/* Whether a capitalised word follows token i closely enough for a title or
+ * role at i to introduce it ("representative in Lebanon Ahmad ..."). */
+static int name_ahead(const an_seg *seg, uint32_t i, uint32_t end)
+{
+	if (seg->tok[i].flags & (TF_CAP | TF_ALLCAP))
+		return 1;
+	for (uint32_t k = i + 1; k < end && k <= i + 5; k++)
+		if (seg->tok[k].flags & TF_CAP && seg->tok[k].kind == AN_TK_WORD)
+			return 1;
+	return 0;
+}
+
 void an_discover(an_doc *d)
 {
 	if (d->ctx->opts & ANNALS_OPT_NO_DISCOVERY)
@@ -466,7 +478,7 @@ void an_discover(an_doc *d)
 			const an_tok *k = &seg->tok[i];
 			if (!free_tok(k) || k->kind != AN_TK_WORD)
 				continue;
-			uint32_t e = titled(d, s, i);
+			uint32_t e = name_ahead(seg, i, s->t1) ? titled(d, s, i) : 0;
 			if (e) {
 				i = e - 1;
 				continue;

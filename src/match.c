@@ -34,8 +34,6 @@ an_ment *an_doc_mention(an_doc *d, uint32_t t0, uint32_t t1, uint32_t ent,
 	return m;
 }
 
-AN_WORDSET(the_words, "the", "The", "THE");
-
 typedef struct hit {
 	uint32_t end;  /* token after the match, 0 if none */
 	uint32_t idx;  /* dictionary index */
@@ -118,11 +116,13 @@ void an_match_dict(an_doc *d)
 		const an_sent *s = &seg->sent[si];
 		for (uint32_t i = s->t0; i < s->t1; i++) {
 			const an_tok *k = &seg->tok[i];
-			if (k->flags & (TF_EXCL | TF_MENT) || k->kind == AN_TK_PUNCT ||
-			    an_words_has(&the_words, &d->text, k))
+			if (k->flags & (TF_EXCL | TF_MENT) || k->kind == AN_TK_PUNCT)
 				continue;
+			int article = an_tok_article(&d->text, k);
+			if (article && k->len == 3)
+				continue; /* a match never starts at "the" */
 			hit best = {0, 0, 0, 0};
-			uint32_t first = an_key_lead(&d->text, seg, i, s->t1);
+			uint32_t first = article ? an_key_lead(&d->text, seg, i, s->t1) : i;
 			if (startable(&seg->tok[first]) &&
 			    (first == i || an_tok_article(&d->text, k)))
 				best = walk(d, AN_TRIE_FOLD, first, s->t1);
@@ -146,6 +146,7 @@ void an_match_dict(an_doc *d)
 
 typedef struct local {
 	an_map full;    /* hash of a name's token keys -> row */
+	an_map firsts;  /* key of the first word of each full name -> 1 */
 	an_map surname; /* folded hash of the last word -> row */
 	an_map given;   /* folded hash of the first word -> row */
 	char **skeys;   /* distinct long surname keys, for misspellings */
@@ -190,8 +191,14 @@ static void register_name(an_doc *d, local *L, const an_ment *m)
 	const an_rent *r = &d->ctx->ents.rows[m->ent];
 	int nw;
 	uint64_t h = seq_hash(d, m->t0, m->t1, &nw);
-	if (m->how == AN_H_DISCOVERED && nw >= 1)
+	if (m->how == AN_H_DISCOVERED && nw >= 1) {
 		an_map_put(&L->full, h, m->ent);
+		for (uint32_t i = m->t0; i < m->t1; i++)
+			if (!an_tok_article(&d->text, &d->seg.tok[i])) {
+				an_map_put(&L->firsts, an_key_fold(&d->text, &d->seg.tok[i]), 1);
+				break;
+			}
+	}
 	if (r->kind != AN_K_PERSON || nw < 2)
 		return;
 	uint32_t lw = last_word(d, m);
@@ -242,12 +249,13 @@ static int one_edit(const char *a, size_t na, const char *b, size_t nb)
 /* Row of a surname one edit away from token k, or AN_NONE. */
 static uint32_t fuzzy_surname(const an_doc *d, const local *L, const an_tok *k)
 {
-	if (k->len < 7)
+	if (k->len < 7 || !L->ns)
 		return AN_NONE;
 	char kb[64];
 	size_t kl = an_fold(d->text.s + k->off, k->len, kb, sizeof kb);
 	for (size_t i = 0; i < L->ns; i++) {
-		if (!one_edit(kb, kl, L->skeys[i], strlen(L->skeys[i])))
+		if (L->skeys[i][0] != kb[0] ||
+		    !one_edit(kb, kl, L->skeys[i], strlen(L->skeys[i])))
 			continue;
 		uint32_t *r = an_map_get(&L->surname,
 					 an_hash(L->skeys[i], strlen(L->skeys[i]), 0));
@@ -264,6 +272,8 @@ static uint32_t full_at(an_doc *d, local *L, uint32_t i, uint32_t end,
 	uint32_t best = 0;
 	uint64_t h = 0;
 	int words = 0;
+	if (!L->firsts.n || !an_map_get(&L->firsts, an_key_fold(&d->text, &d->seg.tok[i])))
+		return 0;
 	for (uint32_t k = i; k < end && words < 5; k++) {
 		const an_tok *t = &d->seg.tok[k];
 		if (t->flags & (TF_MENT | TF_EXCL))
@@ -355,15 +365,17 @@ void an_match_local(an_doc *d)
 	const annals_mem *mem = d->ctx->mem;
 	local L;
 	memset(&L, 0, sizeof L);
-	an_map_init(&L.full, mem, 64);
-	an_map_init(&L.surname, mem, 64);
-	an_map_init(&L.given, mem, 64);
+	an_map_init(&L.full, mem, 16);
+	an_map_init(&L.firsts, mem, 16);
+	an_map_init(&L.surname, mem, 16);
+	an_map_init(&L.given, mem, 16);
 	sort_mentions(d);
 	/* earliest full mentions first serve names used before them */
 	for (size_t i = d->nment; i-- > 0;)
 		register_name(d, &L, &d->ment[i]);
 	scan_local(d, &L);
 	an_map_free(&L.full);
+	an_map_free(&L.firsts);
 	an_map_free(&L.surname);
 	an_map_free(&L.given);
 }

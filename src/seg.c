@@ -205,7 +205,8 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 	const unsigned char *s = (const unsigned char *)t->s;
 	size_t n = t->len, i = 0, cap = 0;
 	int nl = 0, space = 0, indent = 0;
-	seg->tok = NULL;
+	cap = n / 4 + 16; /* about one token in four bytes of news text */
+	seg->tok = an_arena_alloc(a, cap * sizeof *seg->tok);
 	seg->ntok = 0;
 	while (i < n) {
 		size_t l = 1;
