@@ -455,16 +455,20 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 	return e;
 }
 
-/* Whether a capitalised word follows token i closely enough for a title or
- * role at i to introduce it ("representative in Lebanon Ahmad ..."). */
-static int name_ahead(const an_seg *seg, uint32_t i, uint32_t end)
+/* For each token of a sentence, the index of the next capitalised word
+ * after it (or end): a title or role can only introduce a name that
+ * follows closely ("representative in Lebanon Ahmad ..."). */
+static uint32_t *next_caps(an_doc *d, const an_sent *s)
 {
-	if (seg->tok[i].flags & (TF_CAP | TF_ALLCAP))
-		return 1;
-	for (uint32_t k = i + 1; k < end && k <= i + 5; k++)
-		if (seg->tok[k].flags & TF_CAP && seg->tok[k].kind == AN_TK_WORD)
-			return 1;
-	return 0;
+	uint32_t n = s->t1 - s->t0, next = s->t1;
+	uint32_t *nc = an_arena_alloc(d->a, (n + 1) * sizeof *nc);
+	for (uint32_t k = s->t1; k-- > s->t0;) {
+		nc[k - s->t0] = next;
+		const an_tok *t = &d->seg.tok[k];
+		if (t->flags & TF_CAP && t->kind == AN_TK_WORD)
+			next = k;
+	}
+	return nc;
 }
 
 void an_discover(an_doc *d)
@@ -474,11 +478,13 @@ void an_discover(an_doc *d)
 	an_seg *seg = &d->seg;
 	for (uint32_t si = 0; si < seg->nsent; si++) {
 		const an_sent *s = &seg->sent[si];
+		uint32_t *nc = next_caps(d, s);
 		for (uint32_t i = s->t0; i < s->t1; i++) {
 			const an_tok *k = &seg->tok[i];
 			if (!free_tok(k) || k->kind != AN_TK_WORD)
 				continue;
-			uint32_t e = name_ahead(seg, i, s->t1) ? titled(d, s, i) : 0;
+			int ahead = k->flags & (TF_CAP | TF_ALLCAP) || nc[i - s->t0] <= i + 5;
+			uint32_t e = ahead ? titled(d, s, i) : 0;
 			if (e) {
 				i = e - 1;
 				continue;

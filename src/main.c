@@ -175,7 +175,7 @@ static void summary(const annals_ctx *ctx, double dt, double cpu)
 	annals_stats s;
 	annals_get_stats(ctx, &s);
 	fprintf(stderr,
-		"annals: %zu documents, %.2f MB in %.2f s, %.2f CPU s (%.1f MB/s per "
+		"annals: %zu documents, %.2f MB in %.2f s, %.3f CPU s (%.1f MB/s per "
 		"CPU second): %zu sentences, %zu mentions of %zu entities; "
 		"%zu warnings, %zu errors\n",
 		s.docs, (double)s.bytes / 1e6, dt, cpu,

@@ -15,11 +15,19 @@ enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_MARK, C_SUP,
        C_IGNORE };
 
 static unsigned char ascii_class[128];
+/* ASCII word characters: 1 = digit, 3 = lower-case letter, 7 = upper. */
+static unsigned char ascii_word[128];
 
 static void init_classes(void)
 {
 	if (ascii_class['a'])
 		return;
+	for (int c = '0'; c <= '9'; c++)
+		ascii_word[c] = 1;
+	for (int c = 'a'; c <= 'z'; c++)
+		ascii_word[c] = 3;
+	for (int c = 'A'; c <= 'Z'; c++)
+		ascii_word[c] = 7;
 	for (int c = 0; c < 128; c++) {
 		unsigned char k = C_OTHER;
 		if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r')
@@ -153,6 +161,26 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i,
 		unsigned c = s[i];
 		int k;
 		if (c < 0x80) {
+			/* a run of ASCII letters and digits in one tight loop */
+			size_t j = i;
+			unsigned up = 0, lt = 0;
+			while (j < n && s[j] < 0x80 && ascii_word[s[j]]) {
+				lt += (ascii_word[s[j]] >> 1) & 1;
+				up += ascii_word[s[j]] >> 2;
+				j++;
+			}
+			if (j > i) {
+				if (wc->first < 0 && lt)
+					for (size_t q = i; q < j; q++)
+						if (ascii_word[s[q]] & 2) {
+							wc->first = ascii_word[s[q]] & 4 ? C_UPPER : C_LOWER;
+							break;
+						}
+				wc->letters += lt;
+				wc->upper += up;
+				i = j;
+				continue;
+			}
 			k = ascii_class[c];
 			l = 1;
 		} else {
