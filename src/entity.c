@@ -129,12 +129,13 @@ void an_etab_mention(an_etab *t, uint32_t row, const char *s, size_t n)
 	an_rent *r = &t->rows[row];
 	r->mentions++;
 	for (unsigned i = 0; i < r->nalias; i++)
-		if (strlen(r->aliases[i]) == n && memcmp(r->aliases[i], s, n) == 0)
+		if (r->alias_len[i] == n && memcmp(r->aliases[i], s, n) == 0)
 			return;
 	if (r->nalias >= AN_MAX_ALIASES || n > 200)
 		return;
 	char *a = an_calloc(t->mem, 1, n + 1);
 	memcpy(a, s, n);
+	r->alias_len[r->nalias] = (uint16_t)n;
 	r->aliases[r->nalias++] = a;
 }
 

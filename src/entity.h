@@ -22,6 +22,7 @@ typedef struct an_rent {
 	uint32_t dict;        /* dictionary index, or AN_NONE if discovered */
 	char *role_title, *role_of; /* a discovered role, or NULL */
 	char *aliases[AN_MAX_ALIASES];
+	uint16_t alias_len[AN_MAX_ALIASES];
 	uint8_t nalias;
 	size_t mentions;
 } an_rent;

@@ -346,8 +346,10 @@ static void footnotes(an_doc *d)
 	const unsigned char *s = (const unsigned char *)d->text.s;
 	uint32_t n = d->text.len;
 	for (uint32_t i = 0; i < n; i++) {
-		if (s[i] != 0xC2 && s[i] != 0xE2 && s[i] != '[')
-			continue;
+		/* the working text is NUL-terminated and holds no NUL */
+		i += (uint32_t)strcspn((const char *)s + i, "\xC2\xE2[");
+		if (i >= n)
+			break;
 		uint32_t e = i;
 		for (;;) {
 			if (e + 1 < n && s[e] == 0xC2 &&

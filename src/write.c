@@ -7,25 +7,29 @@
 
 #include "doc.h"
 
-static void key(an_buf *b, const char *k)
+/* ,"k": for a literal key */
+#define KEY(b, k) an_buf_add((b), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
+
+/* An entity id: a slug, which needs no escaping. */
+static void put_id(an_buf *b, const char *id)
 {
-	an_buf_putc(b, ',');
-	an_buf_json_strz(b, k);
-	an_buf_putc(b, ':');
+	an_buf_putc(b, '"');
+	an_buf_puts(b, id);
+	an_buf_putc(b, '"');
 }
 
 void an_write_document(an_doc *d, an_buf *b)
 {
 	an_buf_puts(b, "{\"type\":\"document\"");
-	key(b, "doc");
+	KEY(b, "doc");
 	an_buf_json_strz(b, d->id);
-	key(b, "title");
+	KEY(b, "title");
 	an_buf_json_strz(b, d->title);
-	key(b, "date");
+	KEY(b, "date");
 	an_buf_json_strz(b, d->date);
-	key(b, "source");
+	KEY(b, "source");
 	an_buf_json_strz(b, d->source);
-	key(b, "authors");
+	KEY(b, "authors");
 	an_buf_putc(b, '[');
 	for (unsigned i = 0; i < d->nauthors; i++) {
 		if (i)
@@ -57,27 +61,32 @@ static const char *how_name(int how)
 void an_write_mentions(an_doc *d, an_buf *b)
 {
 	an_etab *t = &d->ctx->ents;
+	/* the record head is the same for every mention of the document */
+	an_buf head;
+	an_buf_init(&head, d->ctx->mem);
+	an_buf_puts(&head, "{\"type\":\"mention\"");
+	KEY(&head, "doc");
+	an_buf_json_strz(&head, d->id);
+	KEY(&head, "entity");
 	for (size_t i = 0; i < d->nment; i++) {
 		const an_ment *m = &d->ment[i];
 		const an_rent *r = &t->rows[m->ent];
-		an_buf_puts(b, "{\"type\":\"mention\"");
-		key(b, "doc");
-		an_buf_json_strz(b, d->id);
-		key(b, "entity");
-		an_buf_json_strz(b, r->id);
+		an_buf_add(b, head.p, head.len);
+		put_id(b, r->id);
 		an_buf_puts(b, ",\"start\":");
 		an_buf_uint(b, an_text_orig(&d->text, m->off));
 		an_buf_puts(b, ",\"end\":");
 		an_buf_uint(b, an_text_orig_end(&d->text, m->end));
-		key(b, "text");
+		KEY(b, "text");
 		an_buf_json_str(b, d->text.s + m->off, m->end - m->off);
 		an_buf_puts(b, ",\"sentence\":");
 		an_buf_uint(b, d->seg.tok[m->t0].sent);
-		key(b, "how");
+		KEY(b, "how");
 		an_buf_json_strz(b, how_name(m->how));
 		an_buf_puts(b, "}\n");
 		an_etab_mention(t, m->ent, d->text.s + m->off, m->end - m->off);
 	}
+	an_buf_free(&head);
 	d->ctx->stats.mentions += d->nment;
 }
 
@@ -91,14 +100,14 @@ static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 			const an_role *ro = &e->roles[i];
 			an_buf_puts(b, n++ ? ",{\"title\":" : "{\"title\":");
 			an_buf_json_strz(b, ro->title);
-			key(b, "of");
+			KEY(b, "of");
 			an_buf_json_strz(b, ro->of);
 			if (ro->from) {
-				key(b, "from");
+				KEY(b, "from");
 				an_buf_json_strz(b, ro->from);
 			}
 			if (ro->until) {
-				key(b, "until");
+				KEY(b, "until");
 				an_buf_json_strz(b, ro->until);
 			}
 			an_buf_putc(b, '}');
@@ -107,7 +116,7 @@ static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 	if (r->role_title && !n) {
 		an_buf_puts(b, "{\"title\":");
 		an_buf_json_strz(b, r->role_title);
-		key(b, "of");
+		KEY(b, "of");
 		an_buf_json_strz(b, r->role_of);
 		an_buf_putc(b, '}');
 	}
@@ -122,17 +131,17 @@ void an_write_entities(annals_ctx *ctx, an_buf *b)
 		if (!r->mentions)
 			continue;
 		an_buf_puts(b, "{\"type\":\"entity\"");
-		key(b, "id");
+		KEY(b, "id");
 		an_buf_json_strz(b, r->id);
-		key(b, "name");
+		KEY(b, "name");
 		an_buf_json_strz(b, r->name);
-		key(b, "kind");
+		KEY(b, "kind");
 		an_buf_json_strz(b, an_kind_name(r->kind));
-		key(b, "code");
+		KEY(b, "code");
 		an_buf_json_strz(b, r->code);
-		key(b, "country");
+		KEY(b, "country");
 		an_buf_json_strz(b, r->country);
-		key(b, "aliases");
+		KEY(b, "aliases");
 		an_buf_putc(b, '[');
 		for (unsigned j = 0; j < r->nalias; j++) {
 			if (j)
@@ -143,7 +152,7 @@ void an_write_entities(annals_ctx *ctx, an_buf *b)
 		write_roles(ctx, r, b);
 		if (r->dict != AN_NONE) {
 			const an_ent *e = an_dict_ent(ctx->dict, r->dict);
-			key(b, "parents");
+			KEY(b, "parents");
 			an_buf_putc(b, '[');
 			for (unsigned j = 0; j < e->nparents; j++) {
 				if (j)
