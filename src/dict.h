@@ -81,7 +81,7 @@ const an_rolex *an_dict_rolex(const an_dict *d, uint32_t i);
 uint64_t an_dict_correct(const an_dict *d, const char *key, size_t n);
 
 /* Whether a word of n bytes at s may start a role phrase (a quick test on
- * its length and first letter, before any hashing). */
+ * its length and first three letters, before any hashing). */
 int an_dict_maybe_role(const an_dict *d, const char *s, size_t n);
 
 /* Whether the folded key hash is a known given name. */

@@ -332,7 +332,7 @@ static uint32_t with_article(const an_doc *d, uint32_t i, uint32_t start)
 	const an_tok *tok = d->seg.tok;
 	if (i >= start + 2 && tok[i - 1].c0 == '-' && tok[i - 1].len == 1 &&
 	    !(tok[i - 1].flags & TF_SPACE) && free_tok(&tok[i - 2]) &&
-	    an_tok_article(&d->text, &tok[i - 2]) && !an_tok_ieq(&d->text, &tok[i - 2], "the"))
+	    an_tok_article(&d->text, &tok[i - 2]) == AN_ART_AL)
 		return i - 2;
 	return i;
 }

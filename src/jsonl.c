@@ -166,11 +166,29 @@ static int literal(parser *p)
 	return fail(p, "unexpected character");
 }
 
+/* Parses an object key and the ':' after it. The raw key (between its
+ * quotes, escapes undecoded) is at p->s + *ks, *kl bytes. */
+static int key_colon(parser *p, size_t *ks, size_t *kl)
+{
+	ws(p);
+	if (p->i >= p->n || p->s[p->i] != '"')
+		return fail(p, "expected a key");
+	*ks = p->i + 1;
+	if (string(p, NULL, NULL))
+		return -1;
+	*kl = p->i - 1 - *ks;
+	ws(p);
+	if (p->i >= p->n || p->s[p->i] != ':')
+		return fail(p, "expected ':'");
+	p->i++;
+	return 0;
+}
+
 /* Skips any value; nested arrays and objects use an explicit stack. */
 static int skip_value(parser *p, an_arena *a)
 {
 	char small[64], *st = small;
-	size_t depth = 0, cap = sizeof small;
+	size_t depth = 0, cap = sizeof small, ks, kl;
 value:
 	ws(p);
 	if (p->i >= p->n)
@@ -208,15 +226,8 @@ value:
 		goto after;
 	}
 key:
-	ws(p);
-	if (p->i >= p->n || p->s[p->i] != '"')
-		return fail(p, "expected a key");
-	if (string(p, NULL, NULL))
+	if (key_colon(p, &ks, &kl))
 		return -1;
-	ws(p);
-	if (p->i >= p->n || p->s[p->i] != ':')
-		return fail(p, "expected ':'");
-	p->i++;
 	goto value;
 after:
 	if (!depth)
@@ -264,26 +275,14 @@ int an_jsonl_parse(an_arena *a, const char *s, size_t n, an_jart *out,
 		goto end;
 	}
 	for (;;) {
-		ws(&p);
-		if (p.i >= n || s[p.i] != '"') {
-			fail(&p, "expected a key");
+		size_t ks, kl;
+		if (key_colon(&p, &ks, &kl))
 			goto bad;
+		char key[16] = "";
+		if (kl < sizeof key) {
+			memcpy(key, s + ks, kl);
+			key[kl] = 0;
 		}
-		char key[16];
-		size_t kl = 0, ks = p.i;
-		if (string(&p, NULL, NULL))
-			goto bad;
-		if (p.i - ks - 2 < sizeof key) {
-			memcpy(key, s + ks + 1, p.i - ks - 2);
-			kl = p.i - ks - 2;
-		}
-		key[kl] = 0;
-		ws(&p);
-		if (p.i >= n || s[p.i] != ':') {
-			fail(&p, "expected ':'");
-			goto bad;
-		}
-		p.i++;
 		ws(&p);
 		const char **slot = !strcmp(key, "id")       ? &out->id
 				    : !strcmp(key, "title")  ? &out->title

@@ -119,12 +119,12 @@ void an_match_dict(an_doc *d)
 			if (k->flags & (TF_EXCL | TF_MENT) || k->kind == AN_TK_PUNCT)
 				continue;
 			int article = an_tok_article(&d->text, k);
-			if (article && k->len == 3)
+			if (article == AN_ART_THE)
 				continue; /* a match never starts at "the" */
 			hit best = {0, 0, 0, 0};
 			uint32_t first = article ? an_key_lead(&d->text, seg, i, s->t1) : i;
 			if (startable(&seg->tok[first]) &&
-			    (first == i || an_tok_article(&d->text, k)))
+			    (first == i || article))
 				best = walk(d, AN_TRIE_FOLD, first, s->t1);
 			/* abbreviations: IRGC, U.S., PIJ, RFE/RL, AP */
 			if (k->flags & (TF_ALLCAP | TF_ABBR) ||
@@ -162,14 +162,19 @@ static int is_honorific(const an_doc *d, const an_tok *k)
 	return an_words_has(&honorifics, &d->text, k);
 }
 
-/* Hash of the keys of tokens [t0, t1), skipping name punctuation. */
-static uint64_t seq_hash(const an_doc *d, uint32_t t0, uint32_t t1, int *nw)
+/* Hash of the keys of tokens [t0, t1), skipping name punctuation and
+ * articles; *first gets the first key mixed in, *nw their number. */
+static uint64_t seq_hash(const an_doc *d, uint32_t t0, uint32_t t1,
+			 uint64_t *first, int *nw)
 {
 	uint64_t h = 0;
 	*nw = 0;
+	*first = 0;
 	for (uint32_t i = t0; i < t1; i++) {
 		uint64_t k = an_key_fold(&d->text, &d->seg.tok[i]);
 		if (k && !an_tok_article(&d->text, &d->seg.tok[i])) {
+			if (!*nw)
+				*first = k;
 			h = an_mix(h, k);
 			(*nw)++;
 		}
@@ -190,14 +195,10 @@ static void register_name(an_doc *d, local *L, const an_ment *m)
 {
 	const an_rent *r = &d->ctx->ents.rows[m->ent];
 	int nw;
-	uint64_t h = seq_hash(d, m->t0, m->t1, &nw);
+	uint64_t first_key, h = seq_hash(d, m->t0, m->t1, &first_key, &nw);
 	if (m->how == AN_H_DISCOVERED && nw >= 1) {
 		an_map_put(&L->full, h, m->ent);
-		for (uint32_t i = m->t0; i < m->t1; i++)
-			if (!an_tok_article(&d->text, &d->seg.tok[i])) {
-				an_map_put(&L->firsts, an_key_fold(&d->text, &d->seg.tok[i]), 1);
-				break;
-			}
+		an_map_put(&L->firsts, first_key, 1);
 	}
 	if (r->kind != AN_K_PERSON || nw < 2)
 		return;

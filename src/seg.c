@@ -547,8 +547,10 @@ int an_tok_article(const an_text *t, const an_tok *k)
 		return 0;
 	const char *p = t->s + k->off;
 	if (k->len == 2)
-		return ((p[0] | 32) == 'a' || (p[0] | 32) == 'e') && (p[1] | 32) == 'l';
-	return (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e';
+		return ((p[0] | 32) == 'a' || (p[0] | 32) == 'e') && (p[1] | 32) == 'l'
+			       ? AN_ART_AL : 0;
+	return (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e'
+		       ? AN_ART_THE : 0;
 }
 
 static int name_punct(const an_text *t, const an_tok *k)

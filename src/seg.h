@@ -88,7 +88,9 @@ uint64_t an_tok_rh(const an_text *t, const an_tok *k);
  * punctuation that names may contain (hyphens, apostrophes, abbreviation
  * periods), the raw hash for other punctuation. */
 uint64_t an_key_fold(const an_text *t, const an_tok *k);
-/* Whether the token is an Arabic article (al, el) or "the". */
+/* Articles a name may start with: AN_ART_AL for al or el, AN_ART_THE for
+ * "the", 0 for any other token. */
+enum { AN_ART_AL = 1, AN_ART_THE = 2 };
 int an_tok_article(const an_text *t, const an_tok *k);
 /* Index of the first token of [i, end) after leading articles and the
  * hyphens that follow them, when a word remains after them; else i. */
