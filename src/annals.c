@@ -92,7 +92,7 @@ void annals_set_max_doc(annals_ctx *ctx, size_t bytes) { ctx->max_doc = bytes; }
 void annals_get_stats(const annals_ctx *ctx, annals_stats *out)
 {
 	*out = ctx->stats;
-	out->entities = ctx->ents.n;
+	out->entities += ctx->ents.n; /* those not yet written by annals_finish */
 }
 
 size_t annals_dict_size(const annals_ctx *ctx)
@@ -118,6 +118,9 @@ void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
 	if (ctx->diag)
 		ctx->diag(ctx->diag_ud, sev, file, line, byte, msg);
 }
+
+/* Records are handed to the sink in pieces of about this size. */
+#define FLUSH_AT (64 * 1024)
 
 static int flush(annals_ctx *ctx)
 {
@@ -192,9 +195,17 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 
 int annals_finish(annals_ctx *ctx)
 {
-	if (!(ctx->opts & ANNALS_OPT_NO_ENTITIES))
-		an_write_entities(ctx, &ctx->out);
-	int rc = flush(ctx);
+	int rc = ANNALS_OK;
+	for (size_t i = 0; i < ctx->ents.n && !(ctx->opts & ANNALS_OPT_NO_ENTITIES); i++) {
+		if (!ctx->ents.rows[i].mentions)
+			continue;
+		an_write_entity(ctx, &ctx->ents.rows[i], &ctx->out);
+		if (ctx->out.len >= FLUSH_AT && (rc = flush(ctx)))
+			break;
+	}
+	if (!rc)
+		rc = flush(ctx);
+	ctx->stats.entities += ctx->ents.n;
 	an_etab_reset(&ctx->ents);
 	return rc;
 }

@@ -564,13 +564,13 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 	d->mem = mem;
 	d->strs = an_arena_new(mem);
 	d->scratch = an_arena_new(mem);
-	an_map_init(&d->ids, mem, 65536);
+	an_map_init(&d->ids, mem, 1024);
 	for (int i = 0; i < 3; i++) {
-		an_map_init(&d->tries[i].edges, mem, i == AN_TRIE_FOLD ? 1 << 18 : 1024);
+		an_map_init(&d->tries[i].edges, mem, 1024);
 		d->tries[i].root = an_calloc(mem, ROOT_BITS / 64, sizeof(uint64_t));
 	}
-	an_map_init(&d->given, mem, 8192);
-	an_map_init(&d->fuzzy, mem, 65536);
+	an_map_init(&d->given, mem, 1024);
+	an_map_init(&d->fuzzy, mem, 1024);
 	*out = d;
 	char path[4096];
 	snprintf(path, sizeof path, "%s/actors", dir);

@@ -95,7 +95,7 @@ void an_discover(an_doc *d);
 /* write.c: JSON Lines records. */
 void an_write_document(an_doc *d, an_buf *b);
 void an_write_mentions(an_doc *d, an_buf *b);
-void an_write_entities(annals_ctx *ctx, an_buf *b);
+void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b);
 
 /* date.c: dates in text. */
 /* Parses a date at s (n bytes) such as "January 7, 2018", "7 January 2018",

@@ -76,9 +76,9 @@ static hit walk(const an_doc *d, int which, uint32_t first, uint32_t end)
 		uint32_t nx = an_dict_step(dict, which, node, key);
 		/* a misspelt word inside a name that must go on: Qasem Solemanii */
 		if (nx == AN_NONE && which == AN_TRIE_FOLD && k > first && !h.end &&
-		    an_dict_given(dict, an_tok_h(&d->text, &tok[first])) &&
 		    tok[k].kind == AN_TK_WORD && tok[k].flags & TF_CAP &&
-		    tok[k].len >= 6) {
+		    tok[k].len >= 6 &&
+		    an_dict_given(dict, an_tok_h(&d->text, &tok[first]))) {
 			char kb[64];
 			size_t kl = tok_key(d, &tok[k], kb, sizeof kb);
 			uint64_t fix = an_dict_correct(dict, kb, kl);

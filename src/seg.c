@@ -15,19 +15,24 @@ enum { C_OTHER, C_SPACE, C_NL, C_UPPER, C_LOWER, C_DIGIT, C_MARK, C_SUP,
        C_IGNORE };
 
 static unsigned char ascii_class[128];
-/* ASCII word characters: 1 = digit, 3 = lower-case letter, 7 = upper. */
-static unsigned char ascii_word[128];
+/* ASCII letters and digits, as increments of a word's counters: letters in
+ * the low bits, capitals from WT_UPPER, digits from WT_DIGIT; 0 for any
+ * other byte. */
+#define WT_UPPER 21
+#define WT_DIGIT 42
+#define WT_MASK 0x1FFFFFu
+static uint64_t word_tab[256];
 
 static void init_classes(void)
 {
 	if (ascii_class['a'])
 		return;
 	for (int c = '0'; c <= '9'; c++)
-		ascii_word[c] = 1;
+		word_tab[c] = 1ULL << WT_DIGIT;
 	for (int c = 'a'; c <= 'z'; c++)
-		ascii_word[c] = 3;
+		word_tab[c] = 1;
 	for (int c = 'A'; c <= 'Z'; c++)
-		ascii_word[c] = 7;
+		word_tab[c] = 1 | 1ULL << WT_UPPER;
 	for (int c = 0; c < 128; c++) {
 		unsigned char k = C_OTHER;
 		if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r')
@@ -127,88 +132,105 @@ static void count_case(wcase *wc, int k)
 	wc->upper += k == C_UPPER;
 }
 
-/* Scans a word or number starting at i; returns its end. */
-static size_t scan_word(const unsigned char *s, size_t n, size_t i,
-			int *acronym, wcase *wc)
+/* Class of the first letter in [i, end), a word that starts with a digit
+ * or a mark. */
+static int first_letter(const unsigned char *s, size_t i, size_t end)
 {
-	size_t start = i, l;
-	int first = char_class(s + i, n - i, &l);
-	int numeric = first == C_DIGIT;
+	while (i < end) {
+		size_t l;
+		int k = char_class(s + i, end - i, &l);
+		if (is_letter(k))
+			return k;
+		i += l;
+	}
+	return -1;
+}
+
+/* Single letters joined by periods (U.S., U.N., a.m.): returns the end of
+ * the acronym at i, or 0 when there is none. */
+static size_t scan_acronym(const unsigned char *s, size_t n, size_t i,
+			   wcase *wc)
+{
+	size_t j = i;
+	int pairs = 0;
+	while (j + 1 < n && s[j] < 0x80 && is_letter(ascii_class[s[j]]) &&
+	       s[j + 1] == '.') {
+		count_case(wc, ascii_class[s[j]]);
+		j += 2;
+		pairs++;
+		if (j < n && s[j] < 0x80 && is_letter(ascii_class[s[j]]) &&
+		    (j + 1 >= n || s[j + 1] != '.'))
+			break;
+	}
+	if (pairs >= 2)
+		return j;
+	wc->first = -1;
+	wc->letters = wc->upper = 0;
+	return 0;
+}
+
+/* Whether the word goes on past the non-alphanumeric ASCII byte at i: an
+ * apostrophe inside a name (O'Brien, but not the clitic of "Iran's") or a
+ * decimal point or thousands comma inside a number. */
+static int word_goes_on(const unsigned char *s, size_t n, size_t i,
+			int numeric, size_t *step)
+{
+	unsigned c = s[i];
+	size_t cl;
+	if (c == '\'' || c == 0xE2) {
+		if (!is_apos(s + i, n - i))
+			return 0;
+		*step = c == '\'' ? 1 : 3;
+		return i + *step < n &&
+		       is_letter(char_class(s + i + *step, n - i - *step, &cl)) &&
+		       !clitic_tail(s + i + *step, n - i - *step);
+	}
+	*step = 1;
+	return numeric && (c == '.' || c == ',') && i + 1 < n &&
+	       s[i + 1] >= '0' && s[i + 1] <= '9';
+}
+
+/* Scans a word or number whose first character (of class first) is at i;
+ * returns its end. ASCII letters and digits go through one table lookup a
+ * byte, which also counts letters and capitals. */
+static size_t scan_word(const unsigned char *s, size_t n, size_t i,
+			int first, int *acronym, wcase *wc)
+{
+	size_t start = i, e, l;
+	uint64_t acc = 0, v;
 	*acronym = 0;
 	wc->first = -1;
 	wc->letters = wc->upper = 0;
-	/* U.S., U.N., a.m.: single letters joined by periods */
-	if (is_letter(first) && i + l + 2 < n && s[i + l] == '.' && l == 1) {
-		size_t j = i;
-		int pairs = 0;
-		while (j + 1 < n && s[j] < 0x80 && is_letter(ascii_class[s[j]]) &&
-		       s[j + 1] == '.') {
-			count_case(wc, ascii_class[s[j]]);
-			j += 2;
-			pairs++;
-			if (j < n && s[j] < 0x80 && is_letter(ascii_class[s[j]]) &&
-			    (j + 1 >= n || s[j + 1] != '.'))
-				break;
-		}
-		if (pairs >= 2) {
-			*acronym = 1;
-			return j;
-		}
-		wc->first = -1;
-		wc->letters = wc->upper = 0;
+	if (is_letter(first) && s[i] < 0x80 && i + 3 < n && s[i + 1] == '.' &&
+	    (e = scan_acronym(s, n, i, wc))) {
+		*acronym = 1;
+		return e;
 	}
 	while (i < n) {
-		unsigned c = s[i];
-		int k;
-		if (c < 0x80) {
-			/* a run of ASCII letters and digits in one tight loop */
-			size_t j = i;
-			unsigned up = 0, lt = 0;
-			while (j < n && s[j] < 0x80 && ascii_word[s[j]]) {
-				lt += (ascii_word[s[j]] >> 1) & 1;
-				up += ascii_word[s[j]] >> 2;
-				j++;
-			}
-			if (j > i) {
-				if (wc->first < 0 && lt)
-					for (size_t q = i; q < j; q++)
-						if (ascii_word[s[q]] & 2) {
-							wc->first = ascii_word[s[q]] & 4 ? C_UPPER : C_LOWER;
-							break;
-						}
-				wc->letters += lt;
-				wc->upper += up;
-				i = j;
-				continue;
-			}
-			k = ascii_class[c];
-			l = 1;
-		} else {
-			k = char_class(s + i, n - i, &l);
-		}
-		if (is_wordch(k) || (k == C_IGNORE && i > start)) {
-			count_case(wc, k);
-			i += l;
-			continue;
-		}
-		if (c == '\'' || c == 0xE2) {
-			if (!is_apos(s + i, n - i))
-				break;
-			size_t al = c == '\'' ? 1 : 3, cl;
-			if (i + al < n && is_letter(char_class(s + i + al, n - i - al, &cl)) &&
-			    !clitic_tail(s + i + al, n - i - al)) {
-				i += al;
-				continue;
-			}
-			break;
-		}
-		if (numeric && (c == '.' || c == ',') && i + 1 < n &&
-		    s[i + 1] >= '0' && s[i + 1] <= '9') {
+		while (i < n && (v = word_tab[s[i]])) {
+			acc += v;
 			i++;
-			continue;
 		}
-		break;
+		if (i >= n)
+			break;
+		if (s[i] >= 0x80) {
+			int k = char_class(s + i, n - i, &l);
+			if (is_wordch(k) || k == C_IGNORE) {
+				count_case(wc, k);
+				i += l;
+				continue;
+			}
+		}
+		if (!word_goes_on(s, n, i, first == C_DIGIT, &l))
+			break;
+		i += l;
 	}
+	wc->letters += (unsigned)(acc & WT_MASK);
+	wc->upper += (unsigned)(acc >> WT_UPPER & WT_MASK);
+	if (is_letter(first))
+		wc->first = first;
+	else if (acc & WT_MASK)
+		wc->first = first_letter(s, start, i);
 	return i;
 }
 
@@ -267,7 +289,7 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 		if (is_wordch(k)) {
 			int acr;
 			wcase wc;
-			size_t e = scan_word(s, n, i, &acr, &wc);
+			size_t e = scan_word(s, n, i, k, &acr, &wc);
 			tk->kind = k == C_DIGIT ? AN_TK_NUM : AN_TK_WORD;
 			tk->len = (uint32_t)(e - i);
 			if (acr)
@@ -452,7 +474,10 @@ static void split_sentences(an_arena *a, const an_text *t, an_seg *seg)
 		int brk = i == seg->ntok;
 		if (!brk && i > start) {
 			an_tok *k = &seg->tok[i];
-			if (k->flags & TF_PARA) {
+			if (!(k->flags & (TF_PARA | TF_NL)) &&
+			    seg->tok[i - 1].kind != AN_TK_PUNCT) {
+				brk = 0; /* within a line, after a word */
+			} else if (k->flags & TF_PARA) {
 				brk = 1;
 			} else if (line_break_ends(t, seg, i, line_start)) {
 				brk = 1;

@@ -123,46 +123,40 @@ static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 	an_buf_putc(b, ']');
 }
 
-void an_write_entities(annals_ctx *ctx, an_buf *b)
+void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 {
-	an_etab *t = &ctx->ents;
-	for (size_t i = 0; i < t->n; i++) {
-		const an_rent *r = &t->rows[i];
-		if (!r->mentions)
-			continue;
-		an_buf_puts(b, "{\"type\":\"entity\"");
-		KEY(b, "id");
-		an_buf_json_strz(b, r->id);
-		KEY(b, "name");
-		an_buf_json_strz(b, r->name);
-		KEY(b, "kind");
-		an_buf_json_strz(b, an_kind_name(r->kind));
-		KEY(b, "code");
-		an_buf_json_strz(b, r->code);
-		KEY(b, "country");
-		an_buf_json_strz(b, r->country);
-		KEY(b, "aliases");
+	an_buf_puts(b, "{\"type\":\"entity\"");
+	KEY(b, "id");
+	an_buf_json_strz(b, r->id);
+	KEY(b, "name");
+	an_buf_json_strz(b, r->name);
+	KEY(b, "kind");
+	an_buf_json_strz(b, an_kind_name(r->kind));
+	KEY(b, "code");
+	an_buf_json_strz(b, r->code);
+	KEY(b, "country");
+	an_buf_json_strz(b, r->country);
+	KEY(b, "aliases");
+	an_buf_putc(b, '[');
+	for (unsigned j = 0; j < r->nalias; j++) {
+		if (j)
+			an_buf_putc(b, ',');
+		an_buf_json_strz(b, r->aliases[j]);
+	}
+	an_buf_putc(b, ']');
+	write_roles(ctx, r, b);
+	if (r->dict != AN_NONE) {
+		const an_ent *e = an_dict_ent(ctx->dict, r->dict);
+		KEY(b, "parents");
 		an_buf_putc(b, '[');
-		for (unsigned j = 0; j < r->nalias; j++) {
+		for (unsigned j = 0; j < e->nparents; j++) {
 			if (j)
 				an_buf_putc(b, ',');
-			an_buf_json_strz(b, r->aliases[j]);
+			an_buf_json_strz(b, e->parents[j]);
 		}
 		an_buf_putc(b, ']');
-		write_roles(ctx, r, b);
-		if (r->dict != AN_NONE) {
-			const an_ent *e = an_dict_ent(ctx->dict, r->dict);
-			KEY(b, "parents");
-			an_buf_putc(b, '[');
-			for (unsigned j = 0; j < e->nparents; j++) {
-				if (j)
-					an_buf_putc(b, ',');
-				an_buf_json_strz(b, e->parents[j]);
-			}
-			an_buf_putc(b, ']');
-		}
-		an_buf_printf(b, ",\"mentions\":%zu,\"source\":\"%s\"}\n",
-			      r->mentions,
-			      r->dict != AN_NONE ? "dictionary" : "discovered");
 	}
+	an_buf_printf(b, ",\"mentions\":%zu,\"source\":\"%s\"}\n",
+		      r->mentions,
+		      r->dict != AN_NONE ? "dictionary" : "discovered");
 }
