@@ -18,14 +18,15 @@
 #include "seg.h"
 #include "text.h"
 
-#define ROOT_BITS (1u << 19) /* first-word filter: 64 KiB, stays in cache */
 
 typedef struct trie {
 	an_map edges;    /* an_mix(node, key) -> child */
 	uint32_t *terms; /* per node: type << 28 | index, or AN_NONE */
 	size_t tcap;
 	uint32_t nodes;
-	uint64_t *root;  /* bit per hash of a first word, for quick misses */
+	uint64_t *filter; /* a bit per edge key, 16 bits an edge: most steps
+			   * that fail end here, without touching edges */
+	uint32_t fmask;   /* filter bits - 1 */
 } trie;
 
 struct an_dict {
@@ -78,17 +79,17 @@ static uint32_t trie_child(const annals_mem *mem, trie *t, uint32_t node,
 		t->terms = an_realloc(mem, t->terms, t->tcap * sizeof *t->terms);
 		memset(t->terms + old, 0xFF, (t->tcap - old) * sizeof *t->terms);
 	}
-	if (node == 0)
-		t->root[(key % ROOT_BITS) / 64] |= 1ULL << (key % 64);
 	return t->nodes;
 }
 
 uint32_t an_dict_step(const an_dict *d, int which, uint32_t node, uint64_t key)
 {
 	const trie *t = &d->tries[which];
-	if (node == 0 && !(t->root[(key % ROOT_BITS) / 64] >> (key % 64) & 1))
+	uint64_t k = an_mix(node, key);
+	uint32_t b = (uint32_t)(k >> 24) & t->fmask;
+	if (!(t->filter[b / 64] >> (b % 64) & 1))
 		return AN_NONE;
-	uint32_t *c = an_map_get(&t->edges, an_mix(node, key));
+	uint32_t *c = an_map_get(&t->edges, k);
 	return c ? *c : AN_NONE;
 }
 
@@ -99,6 +100,22 @@ uint32_t an_dict_term(const an_dict *d, int which, uint32_t node, int *type)
 		return AN_NONE;
 	*type = (int)(t->terms[node] >> 28);
 	return t->terms[node] & 0x0FFFFFFF;
+}
+
+/* Sets the filter bit of every edge once the trie is complete. */
+static void build_filter(const annals_mem *mem, trie *t)
+{
+	uint32_t bits = 4096;
+	while (bits < t->edges.n * 16u)
+		bits *= 2;
+	t->fmask = bits - 1;
+	t->filter = an_calloc(mem, bits / 64, sizeof(uint64_t));
+	for (uint32_t i = 0; i <= t->edges.mask; i++) {
+		uint64_t k = t->edges.slots[i].key;
+		uint32_t b = (uint32_t)(k >> 24) & t->fmask;
+		if (k)
+			t->filter[b / 64] |= 1ULL << (b % 64);
+	}
 }
 
 /* A 16-bit sketch of a word: its length and first three letters, case
@@ -567,7 +584,6 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 	an_map_init(&d->ids, mem, 1024);
 	for (int i = 0; i < 3; i++) {
 		an_map_init(&d->tries[i].edges, mem, 1024);
-		d->tries[i].root = an_calloc(mem, ROOT_BITS / 64, sizeof(uint64_t));
 	}
 	an_map_init(&d->given, mem, 1024);
 	an_map_init(&d->fuzzy, mem, 1024);
@@ -587,6 +603,8 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 		rc = check_refs(d, err, errcap);
 	if (!rc)
 		build_fuzzy(d);
+	for (int i = 0; i < 3; i++)
+		build_filter(d->mem, &d->tries[i]);
 	an_arena_free(d->scratch);
 	d->scratch = NULL;
 	return rc;
@@ -602,7 +620,7 @@ void an_dict_free(an_dict *d)
 	for (int i = 0; i < 3; i++) {
 		an_map_free(&d->tries[i].edges);
 		an_free(d->mem, d->tries[i].terms);
-		an_free(d->mem, d->tries[i].root);
+		an_free(d->mem, d->tries[i].filter);
 	}
 	an_map_free(&d->given);
 	an_map_free(&d->fuzzy);
