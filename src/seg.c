@@ -190,6 +190,53 @@ static int word_goes_on(const unsigned char *s, size_t n, size_t i,
 	       s[i + 1] >= '0' && s[i + 1] <= '9';
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* High bit of each byte of x (all below 0x80) that lies in [lo, hi]. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + ONES * (0x80 - lo)) & ~(x + ONES * (0x7F - hi)) & HIGH;
+}
+
+/* Number of high bits set in m (high bits only). */
+static inline uint64_t bytes_set(uint64_t m)
+{
+	return ((m >> 7) * ONES) >> 56;
+}
+
+/* ASCII letters and digits from i, eight bytes at a time (the word's end
+ * found without a branch a byte); adds the counts of letters and capitals
+ * to *acc (word_tab layout). Returns where the run stops or fewer than eight bytes remain. */
+static size_t ascii_run(const unsigned char *s, size_t n, size_t i,
+			uint64_t *acc)
+{
+	while (i + 8 <= n) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t x7 = x & ~HIGH;
+		uint64_t up = in_range(x7, 'A', 'Z') & ~x;
+		uint64_t let = (up | in_range(x7, 'a', 'z')) & ~x;
+		uint64_t word = let | (in_range(x7, '0', '9') & ~x);
+		uint64_t stop = ~word & HIGH;
+		uint64_t keep = stop ? (stop & -stop) - 1 : ~0ULL;
+		*acc += bytes_set(let & keep) + (bytes_set(up & keep) << WT_UPPER);
+		if (stop)
+			return i + (size_t)__builtin_ctzll(stop) / 8;
+		i += 8;
+	}
+	return i;
+}
+#else
+static size_t ascii_run(const unsigned char *s, size_t n, size_t i,
+			uint64_t *acc)
+{
+	(void)s, (void)n, (void)acc;
+	return i;
+}
+#endif
+
 /* Scans a word or number whose first character (of class first) is at i;
  * returns its end. ASCII letters and digits go through one table lookup a
  * byte, which also counts letters and capitals. */
@@ -207,6 +254,7 @@ static size_t scan_word(const unsigned char *s, size_t n, size_t i,
 		return e;
 	}
 	while (i < n) {
+		i = ascii_run(s, n, i, &acc);
 		while (i < n && (v = word_tab[s[i]])) {
 			acc += v;
 			i++;
@@ -247,6 +295,33 @@ static void set_case_flags(const wcase *wc, an_tok *t)
 static an_tok *push_tok(an_arena *a, an_seg *seg, size_t *cap)
 {
 	return AN_VEC_PUSH(a, seg->tok, seg->ntok, *cap);
+}
+
+/* Titles before a name: their period never ends a sentence. */
+AN_WORDSET(titles,
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Brig", "Col", "Lt", "Maj",
+	"Capt", "Sgt", "Adm", "Cmdr", "Cdr", "Gov", "Sen", "Rep", "Rev", "St",
+	"Fr", "Hon", "Pres", "Amb", "Supt", "Insp", "Cpl", "Pvt", "Lieut",
+	"Gens", "Messrs", "Mme", "Mt", "Ft", "Sheikh", "No", "Nos", "Art",
+	"Vol", "pp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+	"Sept", "Oct", "Nov", "Dec", "vs", "cf", "approx", "Gov't");
+/* Abbreviations that may end a sentence. */
+AN_WORDSET(enders, "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "Jr", "Sr",
+	   "al", "Ave", "Dept", "Govt", "Univ");
+
+/* Marks the period just cut, glued to the word before it, as belonging to
+ * an abbreviation or initial, so it neither ends a sentence nor breaks a
+ * name. */
+static void mark_abbrev_dot(const an_text *t, an_seg *seg)
+{
+	an_tok *d = &seg->tok[seg->ntok - 1], *w = d - 1;
+	if (w->kind != AN_TK_WORD)
+		return;
+	if ((w->len == 1 && w->flags & TF_CAP) ||
+	    an_words_has(&titles, t, w) || an_words_has(&enders, t, w)) {
+		w->flags |= TF_ABBR;
+		d->flags |= TF_ADOT;
+	}
 }
 
 /* Cuts the text into tokens, noting spaces, line breaks and paragraphs. */
@@ -317,6 +392,8 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 			tk->len = (uint32_t)l;
 			if (k == C_SUP)
 				tk->flags |= TF_SUP;
+			if (s[i] == '.' && !(tk->flags & TF_SPACE) && seg->ntok > 1)
+				mark_abbrev_dot(t, seg);
 			i += l;
 		}
 	}
@@ -328,17 +405,6 @@ static void tokenize(an_arena *a, const an_text *t, an_seg *seg)
 
 #define word_in(t, k, set) an_words_has(&(set), (t), (k))
 
-/* Titles before a name: their period never ends a sentence. */
-AN_WORDSET(titles,
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Brig", "Col", "Lt", "Maj",
-	"Capt", "Sgt", "Adm", "Cmdr", "Cdr", "Gov", "Sen", "Rep", "Rev", "St",
-	"Fr", "Hon", "Pres", "Amb", "Supt", "Insp", "Cpl", "Pvt", "Lieut",
-	"Gens", "Messrs", "Mme", "Mt", "Ft", "Sheikh", "No", "Nos", "Art",
-	"Vol", "pp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-	"Sept", "Oct", "Nov", "Dec", "vs", "cf", "approx", "Gov't");
-/* Abbreviations that may end a sentence. */
-AN_WORDSET(enders, "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "Jr", "Sr",
-	   "al", "Ave", "Dept", "Govt", "Univ");
 /* Words that start sentences: a period after an abbreviation followed by
  * one of these ends the sentence after all. */
 AN_WORDSET(starters,
@@ -386,22 +452,6 @@ static int can_start(const an_text *t, const an_tok *k)
 	return memcmp(p, "\xE2\x80\x9C", 3) == 0 ||
 	       memcmp(p, "\xE2\x80\x98", 3) == 0 || (unsigned char)*p == 0xE2 ||
 	       (unsigned char)*p == 0xC2;
-}
-
-/* Marks abbreviation periods so they neither end sentences nor break names. */
-static void mark_abbrev_dots(const an_text *t, an_seg *seg)
-{
-	for (uint32_t i = 1; i < seg->ntok; i++) {
-		an_tok *d = &seg->tok[i], *w = &seg->tok[i - 1];
-		if (d->kind != AN_TK_PUNCT || d->len != 1 || t->s[d->off] != '.' ||
-		    d->flags & TF_SPACE || w->kind != AN_TK_WORD)
-			continue;
-		int initial = w->len == 1 && w->flags & TF_CAP;
-		if (initial || word_in(t, w, titles) || word_in(t, w, enders)) {
-			w->flags |= TF_ABBR;
-			d->flags |= TF_ADOT;
-		}
-	}
 }
 
 /* Whether a sentence ends after token i (a terminal or the last closer). */
@@ -520,7 +570,6 @@ void an_seg_run(an_arena *a, const an_text *t, an_seg *seg)
 {
 	init_classes();
 	tokenize(a, t, seg);
-	mark_abbrev_dots(t, seg);
 	split_sentences(a, t, seg);
 }
 
