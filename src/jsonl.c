@@ -52,15 +52,33 @@ static int hex4(parser *p, unsigned *v)
 
 /* Parses a string at p->i (on the opening quote). With out non-NULL the
  * decoded bytes go there (room for the raw length + 1 is enough). */
+/* The end of the run of string bytes from i that need no decoding (no
+ * quote, backslash or control character), eight bytes at a time. */
+static size_t plain_run(const char *s, size_t n, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+	while (i + 8 <= n) {
+		uint64_t x, q, b;
+		memcpy(&x, s + i, 8);
+		q = x ^ ones * '"';
+		b = x ^ ones * '\\';
+		/* a zero byte in q or b, or a byte of x below 0x20 */
+		if (((q - ones) & ~q & high) | ((b - ones) & ~b & high) |
+		    ((x - ones * 0x20) & ~x & high))
+			break;
+		i += 8;
+	}
+	while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
+		i++;
+	return i;
+}
+
 static int string(parser *p, char *out, size_t *outlen)
 {
 	size_t o = 0;
 	p->i++; /* opening quote */
 	for (;;) {
-		size_t j = p->i;
-		while (j < p->n && p->s[j] != '"' && p->s[j] != '\\' &&
-		       (unsigned char)p->s[j] >= 0x20)
-			j++;
+		size_t j = plain_run(p->s, p->n, p->i);
 		if (out) {
 			memcpy(out + o, p->s + p->i, j - p->i);
 			o += j - p->i;

@@ -39,6 +39,9 @@ void an_doc_exclude(an_doc *d, uint32_t off, uint32_t end, const char *why)
 
 static int starts_ci(const char *s, size_t n, const char *p)
 {
+	/* equal letters case-folded are equal with bit 5 set: a quick miss */
+	if (!n || (s[0] | 32) != (p[0] | 32))
+		return 0;
 	size_t l = strlen(p);
 	return n >= l && strncasecmp(s, p, l) == 0;
 }
@@ -92,12 +95,12 @@ static int comments_start(const char *s, size_t n)
 		i++;
 	while (i < n && s[i] == ' ')
 		i++;
-	for (const char *const *h = heads; *h; h++)
+	for (const char *const *h = heads; *h && n - i < 24; h++)
 		if (n - i == strlen(*h) && strncasecmp(s + i, *h, n - i) == 0)
 			return 1;
 	/* "Name | January 5, 2020 at 11:43 am" */
-	const char *bar = memchr(s, '|', n);
-	if (bar && bar - s < 60) {
+	const char *bar = memchr(s, '|', n < 60 ? n : 60);
+	if (bar) {
 		char iso[11];
 		size_t j = (size_t)(bar - s) + 1;
 		while (j < n && s[j] == ' ')

@@ -7,6 +7,8 @@
 
 #include "doc.h"
 
+/* A string literal, its length known at compile time. */
+#define LIT(b, s) an_buf_add((b), s, sizeof(s) - 1)
 /* ,"k": for a literal key */
 #define KEY(b, k) an_buf_add((b), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
 
@@ -20,7 +22,7 @@ static void put_id(an_buf *b, const char *id)
 
 void an_write_document(an_doc *d, an_buf *b)
 {
-	an_buf_puts(b, "{\"type\":\"document\"");
+	LIT(b, "{\"type\":\"document\"");
 	KEY(b, "doc");
 	an_buf_json_strz(b, d->id);
 	KEY(b, "title");
@@ -47,7 +49,7 @@ void an_write_document(an_doc *d, an_buf *b)
 		an_buf_json_strz(b, r->why);
 		an_buf_putc(b, ']');
 	}
-	an_buf_puts(b, "]}\n");
+	LIT(b, "]}\n");
 }
 
 static const char *how_name(int how)
@@ -64,7 +66,7 @@ void an_write_mentions(an_doc *d, an_buf *b)
 	/* the record head is the same for every mention of the document */
 	an_buf head;
 	an_buf_init(&head, d->ctx->mem);
-	an_buf_puts(&head, "{\"type\":\"mention\"");
+	LIT(&head, "{\"type\":\"mention\"");
 	KEY(&head, "doc");
 	an_buf_json_strz(&head, d->id);
 	KEY(&head, "entity");
@@ -73,17 +75,17 @@ void an_write_mentions(an_doc *d, an_buf *b)
 		const an_rent *r = &t->rows[m->ent];
 		an_buf_add(b, head.p, head.len);
 		put_id(b, r->id);
-		an_buf_puts(b, ",\"start\":");
+		LIT(b, ",\"start\":");
 		an_buf_uint(b, an_text_orig(&d->text, m->off));
-		an_buf_puts(b, ",\"end\":");
+		LIT(b, ",\"end\":");
 		an_buf_uint(b, an_text_orig_end(&d->text, m->end));
 		KEY(b, "text");
 		an_buf_json_str(b, d->text.s + m->off, m->end - m->off);
-		an_buf_puts(b, ",\"sentence\":");
+		LIT(b, ",\"sentence\":");
 		an_buf_uint(b, d->seg.tok[m->t0].sent);
 		KEY(b, "how");
 		an_buf_json_strz(b, how_name(m->how));
-		an_buf_puts(b, "}\n");
+		LIT(b, "}\n");
 		an_etab_mention(t, m->ent, d->text.s + m->off, m->end - m->off);
 	}
 	an_buf_free(&head);
@@ -93,7 +95,7 @@ void an_write_mentions(an_doc *d, an_buf *b)
 static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 {
 	int n = 0;
-	an_buf_puts(b, ",\"roles\":[");
+	LIT(b, ",\"roles\":[");
 	if (r->dict != AN_NONE) {
 		const an_ent *e = an_dict_ent(ctx->dict, r->dict);
 		for (unsigned i = 0; i < e->nroles; i++) {
@@ -114,7 +116,7 @@ static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 		}
 	}
 	if (r->role_title && !n) {
-		an_buf_puts(b, "{\"title\":");
+		LIT(b, "{\"title\":");
 		an_buf_json_strz(b, r->role_title);
 		KEY(b, "of");
 		an_buf_json_strz(b, r->role_of);
@@ -125,7 +127,7 @@ static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 
 void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 {
-	an_buf_puts(b, "{\"type\":\"entity\"");
+	LIT(b, "{\"type\":\"entity\"");
 	KEY(b, "id");
 	an_buf_json_strz(b, r->id);
 	KEY(b, "name");
