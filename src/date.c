@@ -24,9 +24,11 @@ static int month_at(const char *s, size_t n, size_t *len)
 	size_t w = 0;
 	while (w < n && is_alpha(s[w]))
 		w++;
-	if (w < 3)
+	if (w < 3 || w > 9)
 		return 0;
 	for (int m = 0; m < 12; m++) {
+		if ((s[0] | 32) != months[m][0])
+			continue;
 		size_t ml = strlen(months[m]);
 		if ((w == ml || (w >= 3 && w <= 4 && w < ml)) &&
 		    strncasecmp(s, months[m], w) == 0) {
@@ -45,8 +47,11 @@ static size_t skip_weekday(const char *s, size_t n)
 	size_t w = 0;
 	while (w < n && is_alpha(s[w]))
 		w++;
+	if (w < 3 || w > 9)
+		return 0;
 	for (int i = 0; i < 7; i++)
-		if ((w == strlen(weekdays[i]) || w == 3) &&
+		if ((s[0] | 32) == weekdays[i][0] &&
+		    (w == strlen(weekdays[i]) || w == 3) &&
 		    strncasecmp(s, weekdays[i], w) == 0) {
 			size_t k = w;
 			if (k < n && (s[k] == '.' || s[k] == ','))

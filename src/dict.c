@@ -41,6 +41,7 @@ struct an_dict {
 	size_t nroles, rcap;
 	an_map given;      /* folded hash -> 1 */
 	an_map fuzzy;      /* hash(key or key minus one letter) -> vocab idx */
+	uint64_t fuzzy_bits[1024]; /* a bit per fuzzy key: most misses end here */
 	uint64_t role_first[1024]; /* bits for (length, first three letters) of
 				    * the first word of each role phrase */
 	uint64_t *vocab;
@@ -498,6 +499,7 @@ static void fuzzy_put(an_dict *d, const char *k, size_t n, uint32_t vi)
 {
 	uint64_t h = an_hash(k, n, 11);
 	uint32_t *v = an_map_get(&d->fuzzy, h);
+	d->fuzzy_bits[h >> 48 & 1023] |= 1ULL << (h >> 58);
 	if (v && *v != vi)
 		*v = AN_NONE; /* two words share it: ambiguous */
 	else if (!v)
@@ -539,7 +541,10 @@ uint64_t an_dict_correct(const an_dict *d, const char *key, size_t n)
 			k = tmp;
 			l = n - 1;
 		}
-		uint32_t *v = an_map_get(&d->fuzzy, an_hash(k, l, 11));
+		uint64_t h = an_hash(k, l, 11);
+		if (!(d->fuzzy_bits[h >> 48 & 1023] >> (h >> 58) & 1))
+			continue;
+		uint32_t *v = an_map_get(&d->fuzzy, h);
 		if (!v || *v == AN_NONE)
 			continue;
 		if (best && best != d->vocab[*v])

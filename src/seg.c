@@ -595,36 +595,20 @@ static void init_keys(void)
 		h_poss = an_hash("'s", 2, 3);
 }
 
-uint64_t an_tok_h(const an_text *t, const an_tok *k)
+uint64_t an_tok_h_fill(const an_text *t, const an_tok *k)
 {
-	if (!(k->flags & TF_HSET)) {
-		an_tok *m = (an_tok *)k; /* a cache inside the document's own token */
-		m->h = k->kind == AN_TK_PUNCT ? 0 : an_fold_hash(t->s + k->off, k->len);
-		m->flags |= TF_HSET;
-	}
-	return k->h;
+	an_tok *m = (an_tok *)k; /* a cache inside the document's own token */
+	m->h = k->kind == AN_TK_PUNCT ? 0 : an_fold_hash(t->s + k->off, k->len);
+	m->flags |= TF_HSET;
+	return m->h;
 }
 
-uint64_t an_tok_rh(const an_text *t, const an_tok *k)
+uint64_t an_tok_rh_fill(const an_text *t, const an_tok *k)
 {
-	if (!(k->flags & TF_RHSET)) {
-		an_tok *m = (an_tok *)k;
-		m->rh = an_raw_hash(t->s + k->off, k->len);
-		m->flags |= TF_RHSET;
-	}
-	return k->rh;
-}
-
-int an_tok_article(const an_text *t, const an_tok *k)
-{
-	if (k->kind != AN_TK_WORD || k->len > 3 || k->len < 2)
-		return 0;
-	const char *p = t->s + k->off;
-	if (k->len == 2)
-		return ((p[0] | 32) == 'a' || (p[0] | 32) == 'e') && (p[1] | 32) == 'l'
-			       ? AN_ART_AL : 0;
-	return (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e'
-		       ? AN_ART_THE : 0;
+	an_tok *m = (an_tok *)k;
+	m->rh = an_raw_hash(t->s + k->off, k->len);
+	m->flags |= TF_RHSET;
+	return m->rh;
 }
 
 static int name_punct(const an_text *t, const an_tok *k)

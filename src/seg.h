@@ -80,9 +80,17 @@ int an_tok_ieq(const an_text *t, const an_tok *k, const char *s);
 
 /* The folded key hash of a word or number token (0 for punctuation),
  * computed on first use and cached in the token. */
-uint64_t an_tok_h(const an_text *t, const an_tok *k);
+uint64_t an_tok_h_fill(const an_text *t, const an_tok *k);
+static inline uint64_t an_tok_h(const an_text *t, const an_tok *k)
+{
+	return k->flags & TF_HSET ? k->h : an_tok_h_fill(t, k);
+}
 /* The raw, case-sensitive hash of a token, cached likewise. */
-uint64_t an_tok_rh(const an_text *t, const an_tok *k);
+uint64_t an_tok_rh_fill(const an_text *t, const an_tok *k);
+static inline uint64_t an_tok_rh(const an_text *t, const an_tok *k)
+{
+	return k->flags & TF_RHSET ? k->rh : an_tok_rh_fill(t, k);
+}
 
 /* The trie key of a token: its folded hash for words and numbers, 0 for
  * punctuation that names may contain (hyphens, apostrophes, abbreviation
@@ -91,7 +99,17 @@ uint64_t an_key_fold(const an_text *t, const an_tok *k);
 /* Articles a name may start with: AN_ART_AL for al or el, AN_ART_THE for
  * "the", 0 for any other token. */
 enum { AN_ART_AL = 1, AN_ART_THE = 2 };
-int an_tok_article(const an_text *t, const an_tok *k);
+static inline int an_tok_article(const an_text *t, const an_tok *k)
+{
+	if (k->kind != AN_TK_WORD || k->len > 3 || k->len < 2)
+		return 0;
+	const char *p = t->s + k->off;
+	if (k->len == 2)
+		return ((p[0] | 32) == 'a' || (p[0] | 32) == 'e') && (p[1] | 32) == 'l'
+			       ? AN_ART_AL : 0;
+	return (p[0] | 32) == 't' && (p[1] | 32) == 'h' && (p[2] | 32) == 'e'
+		       ? AN_ART_THE : 0;
+}
 /* Index of the first token of [i, end) after leading articles and the
  * hyphens that follow them, when a word remains after them; else i. */
 uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
