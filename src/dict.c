@@ -316,6 +316,21 @@ static int add_code(parser *p, an_ent *e, char *v)
 	return ANNALS_OK;
 }
 
+/* "coord 33.3152 44.3661": latitude and longitude in decimal degrees. */
+static int add_coord(parser *p, an_ent *e, const char *v)
+{
+	char *end, *end2;
+	double lat = strtod(v, &end);
+	double lon = strtod(end, &end2);
+	if (end == v || end2 == end || *trim(end2) || lat < -90 || lat > 90 ||
+	    lon < -180 || lon > 180)
+		return fail(p, "bad coordinates (want: coord LAT LON)", v);
+	e->lat = (float)lat;
+	e->lon = (float)lon;
+	e->has_coord = 1;
+	return ANNALS_OK;
+}
+
 static int parse_attr(parser *p, char *s)
 {
 	an_dict *d = p->d;
@@ -349,6 +364,8 @@ static int parse_attr(parser *p, char *s)
 		return add_role(p, e, v);
 	} else if (strcmp(s, "code") == 0) {
 		return add_code(p, e, v);
+	} else if (strcmp(s, "coord") == 0) {
+		return add_coord(p, e, v);
 	} else if (strcmp(s, "capital") && strcmp(s, "source") &&
 		   strcmp(s, "note")) {
 		return fail(p, "unknown attribute", s);

@@ -37,6 +37,8 @@ typedef struct an_ent {
 	uint8_t kind;
 	uint8_t curated; /* from a hand-kept file, not a converted one */
 	uint8_t nroles, ncodes, nparents;
+	uint8_t has_coord;
+	float lat, lon;      /* places: from the gazetteer (coord attribute) */
 	an_role *roles;
 	an_dcode *codes;
 	const char **parents;
