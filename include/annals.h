@@ -51,6 +51,8 @@ typedef enum {
 /* Options, bit flags, default 0. */
 #define ANNALS_OPT_NO_DISCOVERY (1u << 0) /* dictionary matches only */
 #define ANNALS_OPT_NO_ENTITIES (1u << 1)  /* omit entity records at finish */
+#define ANNALS_OPT_NO_EVENTS (1u << 2)    /* no event coding */
+#define ANNALS_OPT_EXPLAIN (1u << 3)      /* keep a trace of the coding */
 
 /* Diagnostic severities passed to the diagnostic callback. */
 enum { ANNALS_WARNING = 1, ANNALS_ERROR = 2 };
@@ -150,6 +152,7 @@ typedef struct annals_stats {
 	size_t bytes;     /* bytes of document text coded */
 	size_t sentences; /* sentences found */
 	size_t mentions;  /* mention records written */
+	size_t events;    /* event records written */
 	size_t entities;  /* distinct entities so far (summed over finished runs) */
 	size_t warnings;  /* warnings reported */
 	size_t errors;    /* per-input errors reported */
@@ -160,6 +163,13 @@ ANNALS_API void annals_get_stats(const annals_ctx *ctx, annals_stats *out);
 
 /* The number of entries the loaded dictionary holds. */
 ANNALS_API size_t annals_dict_size(const annals_ctx *ctx);
+/* The number of event patterns loaded. */
+ANNALS_API size_t annals_pattern_count(const annals_ctx *ctx);
+
+/* With ANNALS_OPT_EXPLAIN: why the last document coded as it did, sentence
+ * by sentence (actors found, patterns matched, clause roles, modality, date),
+ * as NUL-terminated text valid until the next document is coded. */
+ANNALS_API const char *annals_explain_trace(const annals_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -54,6 +54,12 @@ int annals_ctx_new(annals_ctx **out, const char *datadir, unsigned opts,
 		datadir = ANNALS_DATADIR;
 	int rc = an_dict_load(&ctx->dict, datadir, ctx->mem, ctx->err, sizeof ctx->err);
 	an_etab_init(&ctx->ents, ctx->mem, ctx->dict);
+	an_buf_init(&ctx->trace, ctx->mem);
+	if (!rc && !(opts & ANNALS_OPT_NO_EVENTS)) {
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s/events", datadir);
+		rc = an_evdict_load(&ctx->evdict, dir, ctx->mem, ctx->err, sizeof ctx->err);
+	}
 	return rc;
 }
 
@@ -63,6 +69,8 @@ void annals_ctx_free(annals_ctx *ctx)
 		return;
 	an_etab_free(&ctx->ents);
 	an_dict_free(ctx->dict);
+	an_evdict_free(ctx->evdict);
+	an_buf_free(&ctx->trace);
 	an_arena_free(ctx->arena);
 	an_arena_free(ctx->scratch);
 	an_buf_free(&ctx->out);
@@ -98,6 +106,16 @@ void annals_get_stats(const annals_ctx *ctx, annals_stats *out)
 size_t annals_dict_size(const annals_ctx *ctx)
 {
 	return ctx->dict ? an_dict_count(ctx->dict) : 0;
+}
+
+size_t annals_pattern_count(const annals_ctx *ctx)
+{
+	return an_evdict_npatterns(ctx->evdict);
+}
+
+const char *annals_explain_trace(const annals_ctx *ctx)
+{
+	return ctx->trace.p ? ctx->trace.p : "";
 }
 
 void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
@@ -149,6 +167,7 @@ static void run_stages(an_doc *d)
 	an_discover(d);
 	an_match_local(d);
 	an_match_finish(d);
+	an_event_run(d);
 }
 
 int annals_code_article(annals_ctx *ctx, const annals_article *art)
@@ -162,6 +181,9 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 		return ANNALS_ETOOBIG;
 	}
 	an_arena_reset(ctx->arena);
+	ctx->trace.len = 0;
+	if (ctx->trace.p)
+		ctx->trace.p[0] = 0;
 	an_doc d;
 	memset(&d, 0, sizeof d);
 	d.ctx = ctx;
@@ -187,6 +209,7 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 	run_stages(&d);
 	an_write_document(&d, &ctx->out);
 	an_write_mentions(&d, &ctx->out);
+	an_write_events(&d, &ctx->out);
 	ctx->stats.docs++;
 	ctx->stats.bytes += art->len;
 	ctx->stats.sentences += d.seg.nsent;

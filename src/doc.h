@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "dict.h"
 #include "entity.h"
+#include "evdict.h"
 #include "seg.h"
 #include "text.h"
 
@@ -32,6 +33,18 @@ typedef struct an_range {
 	const char *why;   /* static reason string */
 } an_range;
 
+/* A coded event; entities are entity-table rows. */
+typedef struct an_event {
+	uint32_t sent;         /* sentence index */
+	uint32_t src, tgt;     /* rows; tgt AN_NONE when none */
+	uint32_t attr, loc;    /* rows or AN_NONE */
+	uint32_t trig0, trig1; /* working-text span of the trigger */
+	const an_evcode *code;
+	const an_pat *pat;
+	const char *modality;  /* static */
+	char date[11];         /* ISO at the text's precision, or "" */
+} an_event;
+
 typedef struct an_doc {
 	annals_ctx *ctx;
 	an_arena *a;
@@ -45,6 +58,8 @@ typedef struct an_doc {
 	an_ment *ment;
 	size_t nment, mcap;
 	uint32_t *tokment; /* per token: mention index + 1, or 0 */
+	an_event *ev;
+	size_t nev, evcap;
 } an_doc;
 
 struct annals_ctx {
@@ -52,6 +67,8 @@ struct annals_ctx {
 	annals_mem memv;
 	unsigned opts;
 	an_dict *dict;
+	an_evdict *evdict;
+	an_buf trace;      /* ANNALS_OPT_EXPLAIN: the last document's trace */
 	an_etab ents;
 	an_arena *arena;   /* per-document, reset between documents */
 	an_arena *scratch; /* per-input-line, for readers */
@@ -92,9 +109,19 @@ void an_match_finish(an_doc *d);
 /* discover.c: names not in the dictionary, from their context. */
 void an_discover(an_doc *d);
 
+/* event.c: events from the sentences. */
+void an_event_run(an_doc *d);
+
+/* when.c: the temporal expression in tokens [t0, t1) nearest token near,
+ * resolved against the document date: writes ISO (at the precision the
+ * text gives: "2017-12-28", "2002-01", "2008") to out, returns 1; else 0. */
+int an_when(const an_doc *d, uint32_t t0, uint32_t t1, uint32_t near,
+	    char *out);
+
 /* write.c: JSON Lines records. */
 void an_write_document(an_doc *d, an_buf *b);
 void an_write_mentions(an_doc *d, an_buf *b);
+void an_write_events(an_doc *d, an_buf *b);
 void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b);
 
 /* date.c: dates in text. */

@@ -3,6 +3,7 @@
  * output is byte-for-byte reproducible. Spans are mapped from working-text
  * offsets back to the original input's bytes here, once.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
@@ -161,4 +162,83 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 	an_buf_printf(b, ",\"mentions\":%zu,\"source\":\"%s\"}\n",
 		      r->mentions,
 		      r->dict != AN_NONE ? "dictionary" : "discovered");
+}
+
+static void put_row_id(an_buf *b, const an_etab *t, uint32_t row)
+{
+	if (row == AN_NONE)
+		LIT(b, "null");
+	else
+		put_id(b, t->rows[row].id);
+}
+
+/* The CAMEO actor code of a row on the event's date. */
+static void put_actor_code(an_buf *b, const an_doc *d, uint32_t row,
+			   const char *date)
+{
+	if (row == AN_NONE) {
+		LIT(b, "null");
+		return;
+	}
+	an_buf_json_strz(b, an_etab_code(&d->ctx->ents, row, date));
+}
+
+void an_write_events(an_doc *d, an_buf *b)
+{
+	const an_etab *t = &d->ctx->ents;
+	for (size_t i = 0; i < d->nev; i++) {
+		const an_event *e = &d->ev[i];
+		const an_sent *s = &d->seg.sent[e->sent];
+		const char *date = e->date[0] ? e->date : d->date;
+		char id[340];
+		LIT(b, "{\"type\":\"event\"");
+		KEY(b, "id");
+		snprintf(id, sizeof id, "%.300s#e%zu", d->id, i + 1);
+		an_buf_json_strz(b, id);
+		KEY(b, "doc");
+		an_buf_json_strz(b, d->id);
+		KEY(b, "sentence");
+		an_buf_uint(b, e->sent);
+		KEY(b, "start");
+		an_buf_uint(b, an_text_orig(&d->text, s->off));
+		KEY(b, "end");
+		an_buf_uint(b, an_text_orig_end(&d->text, s->end));
+		KEY(b, "source");
+		put_row_id(b, t, e->src);
+		KEY(b, "target");
+		put_row_id(b, t, e->tgt);
+		KEY(b, "source_code");
+		put_actor_code(b, d, e->src, date);
+		KEY(b, "target_code");
+		put_actor_code(b, d, e->tgt, date);
+		KEY(b, "code");
+		an_buf_json_strz(b, e->code->code);
+		KEY(b, "root");
+		an_buf_json_str(b, e->code->code, 2);
+		an_buf_printf(b, ",\"quad\":%u,\"goldstein\":%.1f", e->code->quad,
+			      (double)e->code->goldstein);
+		KEY(b, "plover");
+		an_buf_json_strz(b, e->code->plover);
+		KEY(b, "date");
+		an_buf_json_strz(b, e->date[0] ? e->date : NULL);
+		KEY(b, "location");
+		put_row_id(b, t, e->loc);
+		KEY(b, "modality");
+		an_buf_json_strz(b, e->modality);
+		KEY(b, "attribution");
+		put_row_id(b, t, e->attr);
+		KEY(b, "text");
+		an_buf_json_str(b, d->text.s + s->off, s->end - s->off);
+		LIT(b, ",\"trigger\":{\"start\":");
+		an_buf_uint(b, an_text_orig(&d->text, e->trig0));
+		LIT(b, ",\"end\":");
+		an_buf_uint(b, an_text_orig_end(&d->text, e->trig1));
+		KEY(b, "text");
+		an_buf_json_str(b, d->text.s + e->trig0, e->trig1 - e->trig0);
+		LIT(b, "}");
+		KEY(b, "pattern");
+		an_buf_json_strz(b, e->pat->text);
+		LIT(b, "}\n");
+	}
+	d->ctx->stats.events += d->nev;
 }

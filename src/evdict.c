@@ -1,0 +1,505 @@
+/*
+ * evdict.c: loading the event dictionary. The codebook comes first; each
+ * pattern line is parsed into elements holding lower-case word hashes, and
+ * when every file is read, each pattern is indexed under every form of its
+ * head word: the listed forms of an irregular verb, or the regular ones
+ * made from the lemma, or a noun's alternatives.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evdict.h"
+#include "map.h"
+#include "text.h"
+
+struct an_evdict {
+	const annals_mem *mem;
+	an_arena *strs;
+	an_evcode *codes;
+	size_t ncodes, ccap;
+	an_map code_ix;    /* hash(code) -> index */
+	an_pat *pats;
+	size_t npat, pcap;
+	const char **lemma; /* per pattern: the verb lemma, or NULL (noun) */
+	an_map verb_forms; /* hash(lemma) -> index into forms */
+	const char ***forms; /* NULL-terminated lists of listed forms */
+	size_t nforms, fcap;
+	an_map sets;       /* hash(set name) -> 1 */
+	an_map members;    /* an_mix(set hash, word hash) -> 1 */
+	an_map heads;      /* word hash -> index into lists */
+	uint32_t **lists;
+	uint32_t *nlist, *lcap;
+	size_t nlists, lscap;
+};
+
+typedef struct reader {
+	an_evdict *e;
+	const char *file;
+	long line;
+	int kind; /* 'c' codes, 'v' verbs, 'n' nouns */
+	int curated;
+	char *err;
+	size_t errcap;
+} reader;
+
+static int fail(reader *r, const char *msg, const char *what)
+{
+	snprintf(r->err, r->errcap, "%s:%ld: %s%s%s", r->file, r->line, msg,
+		 what ? ": " : "", what ? what : "");
+	return ANNALS_EDATA;
+}
+
+uint64_t an_lower_hash(const char *s, size_t n)
+{
+	char buf[64];
+	if (n > sizeof buf)
+		return an_hash(s, n, 13);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return an_hash(buf, n, 13);
+}
+
+static uint64_t hstr(const char *s) { return an_lower_hash(s, strlen(s)); }
+
+/* Splits s on spaces and tabs into at most max fields. */
+static int fields(char *s, char **f, int max)
+{
+	int n = 0;
+	for (char *t = strtok(s, " \t\r"); t && n < max; t = strtok(NULL, " \t\r"))
+		f[n++] = t;
+	return n;
+}
+
+/* ---- codebook ---------------------------------------------------------- */
+
+static int quad_of(const char *code)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+}
+
+static int valid_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	int root = (s[0] - '0') * 10 + (s[1] - '0');
+	return root >= 1 && root <= 20;
+}
+
+static int code_line(reader *r, char *s)
+{
+	an_evdict *e = r->e;
+	char *f[3];
+	char *rest = s;
+	int n = 0;
+	for (; n < 3; n++) { /* code, goldstein, plover; the name is the rest */
+		while (*rest == ' ' || *rest == '\t')
+			rest++;
+		f[n] = rest;
+		rest += strcspn(rest, " \t");
+		if (!*rest)
+			break;
+		*rest++ = 0;
+	}
+	if (n < 3)
+		return fail(r, "code line needs: code goldstein plover name", NULL);
+	if (!valid_code(f[0]))
+		return fail(r, "not a CAMEO code", f[0]);
+	char *end;
+	double g = strtod(f[1], &end);
+	if (*end || g < -10 || g > 10)
+		return fail(r, "bad Goldstein score", f[1]);
+	if (an_map_get(&e->code_ix, hstr(f[0])))
+		return fail(r, "duplicate code", f[0]);
+	an_evcode *c = AN_VEC_PUSH(e->strs, e->codes, e->ncodes, e->ccap);
+	snprintf(c->code, sizeof c->code, "%s", f[0]);
+	c->quad = (uint8_t)quad_of(f[0]);
+	c->goldstein = (float)g;
+	c->plover = strcmp(f[2], "-") ? an_arena_strndup(e->strs, f[2], strlen(f[2])) : NULL;
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	c->name = an_arena_strndup(e->strs, rest, strlen(rest));
+	an_map_put(&e->code_ix, hstr(f[0]), (uint32_t)e->ncodes - 1);
+	return ANNALS_OK;
+}
+
+/* ---- patterns ---------------------------------------------------------- */
+
+static int set_line(reader *r, char **f, int n)
+{
+	if (n < 3)
+		return fail(r, "set needs: set NAME WORD...", NULL);
+	uint64_t sh = hstr(f[1]);
+	an_map_put(&r->e->sets, sh, 1);
+	for (int i = 2; i < n; i++)
+		an_map_put(&r->e->members, an_mix(sh, hstr(f[i])), 1);
+	return ANNALS_OK;
+}
+
+static int verb_line(reader *r, char **f, int n)
+{
+	an_evdict *e = r->e;
+	if (n < 3)
+		return fail(r, "verb needs: verb LEMMA FORM...", NULL);
+	if (an_map_get(&e->verb_forms, hstr(f[1])))
+		return fail(r, "forms already listed for", f[1]);
+	const char **list = an_arena_alloc(e->strs, (size_t)n * sizeof *list);
+	for (int i = 1; i < n; i++)
+		list[i - 1] = an_arena_strndup(e->strs, f[i], strlen(f[i]));
+	list[n - 1] = NULL;
+	const char ***slot = AN_VEC_PUSH(e->strs, e->forms, e->nforms, e->fcap);
+	*slot = list;
+	an_map_put(&e->verb_forms, hstr(f[1]), (uint32_t)e->nforms - 1);
+	return ANNALS_OK;
+}
+
+/* Parses one element ("word", "a|b", "&set", "..."). */
+static int element(reader *r, const char *s, an_pel *el)
+{
+	an_evdict *e = r->e;
+	memset(el, 0, sizeof *el);
+	if (strcmp(s, "...") == 0) {
+		el->type = AN_PE_GAP;
+		return ANNALS_OK;
+	}
+	if (s[0] == '&') {
+		if (!s[1])
+			return fail(r, "empty set name", NULL);
+		el->type = AN_PE_SET;
+		el->alts = an_arena_alloc(e->strs, sizeof *el->alts);
+		el->alts[0] = hstr(s + 1);
+		return ANNALS_OK;
+	}
+	el->type = AN_PE_WORD;
+	size_t n = 1;
+	for (const char *p = s; *p; p++)
+		n += *p == '|';
+	el->alts = an_arena_alloc(e->strs, n * sizeof *el->alts);
+	for (const char *p = s;;) {
+		size_t l = strcspn(p, "|");
+		if (!l)
+			return fail(r, "empty alternative in", s);
+		el->alts[el->nalt++] = an_lower_hash(p, l);
+		if (!p[l])
+			break;
+		p += l + 1;
+	}
+	return ANNALS_OK;
+}
+
+static int pattern_line(reader *r, char **f, int n, const char *text)
+{
+	an_evdict *e = r->e;
+	uint32_t *ci = an_map_get(&e->code_ix, hstr(f[0]));
+	if (!ci)
+		return fail(r, "code not in codes.txt", f[0]);
+	if (n < 2 || strcmp(f[1], "...") == 0 || f[1][0] == '&')
+		return fail(r, "a pattern starts with a word", NULL);
+	if (r->kind == 'v' && strchr(f[1], '|'))
+		return fail(r, "a verb pattern starts with one lemma", f[1]);
+	if (strcmp(f[n - 1], "...") == 0)
+		return fail(r, "a pattern cannot end with ...", NULL);
+	an_pat p;
+	memset(&p, 0, sizeof p);
+	p.code = (uint16_t)*ci;
+	p.noun = r->kind == 'n';
+	p.curated = (uint8_t)r->curated;
+	p.text = an_arena_strndup(e->strs, text, strlen(text));
+	p.file = r->file;
+	p.line = (uint32_t)r->line;
+	p.lemma = p.noun ? NULL : an_arena_strndup(e->strs, f[1], strlen(f[1]));
+	int rc = element(r, f[1], &p.head);
+	p.el = an_arena_alloc(e->strs, (size_t)n * sizeof *p.el);
+	p.weight = 1;
+	for (int i = 2; !rc && i < n; i++) {
+		rc = element(r, f[i], &p.el[p.nel]);
+		p.weight += p.el[p.nel].type != AN_PE_GAP;
+		p.nel++;
+	}
+	if (rc)
+		return rc;
+	*AN_VEC_PUSH(e->strs, e->pats, e->npat, e->pcap) = p;
+	return ANNALS_OK;
+}
+
+static int pattern_file_line(reader *r, char *s)
+{
+	char *f[64], text[1024];
+	int n = fields(s, f, 64);
+	if (n == 64)
+		return fail(r, "too many elements", NULL);
+	if (n == 0)
+		return ANNALS_OK;
+	size_t o = 0; /* the line as written, spaces collapsed */
+	for (int i = 0; i < n && o < sizeof text; i++)
+		o += (size_t)snprintf(text + o, sizeof text - o, i ? " %s" : "%s", f[i]);
+	if (strcmp(f[0], "set") == 0)
+		return set_line(r, f, n);
+	if (strcmp(f[0], "verb") == 0) {
+		if (r->kind != 'v')
+			return fail(r, "verb lines belong in verbs files", NULL);
+		return verb_line(r, f, n);
+	}
+	return pattern_line(r, f, n, text);
+}
+
+/* ---- files ------------------------------------------------------------- */
+
+static int read_line(reader *r, char *s)
+{
+	for (char *p = s; *p; p++) /* comments: '#' at line start or after a space */
+		if (*p == '#' && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
+			*p = 0;
+			break;
+		}
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+		     s[n - 1] == '\n'))
+		s[--n] = 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return ANNALS_OK;
+	return r->kind == 'c' ? code_line(r, s) : pattern_file_line(r, s);
+}
+
+static int read_file(reader *r, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(r->err, r->errcap, "%s: %s", path, strerror(errno));
+		return ANNALS_EDATA;
+	}
+	r->file = an_arena_strndup(r->e->strs, path, strlen(path));
+	r->line = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = ANNALS_OK;
+	while (!rc && getline(&line, &cap, f) >= 0) {
+		r->line++;
+		rc = read_line(r, line);
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads the verbs*.txt and nouns*.txt files of dir in sorted order. */
+static int read_patterns(reader *r, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		snprintf(r->err, r->errcap, "%s: %s", dir, strerror(errno));
+		return ANNALS_EDATA;
+	}
+	char *names[256];
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) && n < 256) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0 &&
+		    (strncmp(de->d_name, "verbs", 5) == 0 ||
+		     strncmp(de->d_name, "nouns", 5) == 0))
+			names[n++] = an_strdup(r->e->mem, de->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name);
+	int rc = ANNALS_OK;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		r->kind = names[i][0] == 'v' ? 'v' : 'n';
+		r->curated = strstr(names[i], "-cameo") == NULL;
+		if (!rc)
+			rc = read_file(r, path);
+		an_free(r->e->mem, names[i]);
+	}
+	return rc;
+}
+
+/* ---- the head index ----------------------------------------------------- */
+
+static void index_form(an_evdict *e, uint64_t h, uint32_t pat)
+{
+	uint32_t *li = an_map_get(&e->heads, h);
+	uint32_t l;
+	if (li) {
+		l = *li;
+	} else {
+		if (e->nlists == e->lscap) {
+			e->lscap = e->lscap ? e->lscap * 2 : 1024;
+			e->lists = an_realloc(e->mem, e->lists, e->lscap * sizeof *e->lists);
+			e->nlist = an_realloc(e->mem, e->nlist, e->lscap * sizeof *e->nlist);
+			e->lcap = an_realloc(e->mem, e->lcap, e->lscap * sizeof *e->lcap);
+		}
+		l = (uint32_t)e->nlists++;
+		e->lists[l] = NULL;
+		e->nlist[l] = e->lcap[l] = 0;
+		an_map_put(&e->heads, h, l);
+	}
+	for (uint32_t i = 0; i < e->nlist[l]; i++)
+		if (e->lists[l][i] == pat)
+			return;
+	if (e->nlist[l] == e->lcap[l]) {
+		e->lcap[l] = e->lcap[l] ? e->lcap[l] * 2 : 4;
+		e->lists[l] = an_realloc(e->mem, e->lists[l], e->lcap[l] * sizeof **e->lists);
+	}
+	e->lists[l][e->nlist[l]++] = pat;
+}
+
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Indexes pattern pat under the regular forms of lemma: -s/-es/-ies,
+ * -ed/-d/-ied, -ing, and the doubled final consonant (stopped, planning)
+ * for words ending consonant-vowel-consonant. Forms that are not English
+ * words (visitted) cost nothing: they never occur in text. */
+static void index_regular(an_evdict *e, const char *lemma, uint32_t pat)
+{
+	char b[80];
+	size_t n = strlen(lemma);
+	if (n < 2 || n > 60)
+		return;
+	char last = lemma[n - 1], prev = lemma[n - 2];
+	int cy = last == 'y' && !is_vowel(prev);
+	int sib = last == 's' || last == 'x' || last == 'z' ||
+		  (last == 'h' && (prev == 'c' || prev == 's'));
+	snprintf(b, sizeof b, cy ? "%.*sies" : sib ? "%.*ses" : "%.*ss",
+		 (int)(cy ? n - 1 : n), lemma);
+	index_form(e, hstr(b), pat);
+	if (cy)
+		snprintf(b, sizeof b, "%.*sied", (int)n - 1, lemma);
+	else
+		snprintf(b, sizeof b, last == 'e' ? "%sd" : "%sed", lemma);
+	index_form(e, hstr(b), pat);
+	if (last == 'e' && prev == 'i')
+		snprintf(b, sizeof b, "%.*sying", (int)n - 2, lemma);
+	else if (last == 'e' && prev != 'e')
+		snprintf(b, sizeof b, "%.*sing", (int)n - 1, lemma);
+	else
+		snprintf(b, sizeof b, "%sing", lemma);
+	index_form(e, hstr(b), pat);
+	if (n >= 3 && !is_vowel(last) && is_vowel(prev) &&
+	    !is_vowel(lemma[n - 3]) && last != 'w' && last != 'x' && last != 'y') {
+		snprintf(b, sizeof b, "%s%ced", lemma, last);
+		index_form(e, hstr(b), pat);
+		snprintf(b, sizeof b, "%s%cing", lemma, last);
+		index_form(e, hstr(b), pat);
+	}
+}
+
+static int build_index(an_evdict *e, char *err, size_t errcap)
+{
+	for (uint32_t i = 0; i < e->npat; i++) {
+		an_pat *p = &e->pats[i];
+		for (uint8_t k = 0; k < p->nel; k++)
+			if (p->el[k].type == AN_PE_SET &&
+			    !an_map_get(&e->sets, p->el[k].alts[0])) {
+				snprintf(err, errcap, "%s:%u: undefined set in: %s",
+					 p->file, p->line, p->text);
+				return ANNALS_EDATA;
+			}
+		if (p->noun) {
+			for (uint16_t k = 0; k < p->head.nalt; k++)
+				index_form(e, p->head.alts[k], i);
+			continue;
+		}
+		index_form(e, hstr(p->lemma), i);
+		uint32_t *fi = an_map_get(&e->verb_forms, hstr(p->lemma));
+		if (!fi) {
+			index_regular(e, p->lemma, i);
+			continue;
+		}
+		for (const char **f = e->forms[*fi]; *f; f++)
+			index_form(e, hstr(*f), i);
+	}
+	return ANNALS_OK;
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+int an_evdict_load(an_evdict **out, const char *dir, const annals_mem *mem,
+		   char *err, size_t errcap)
+{
+	an_evdict *e = an_calloc(mem, 1, sizeof *e);
+	e->mem = mem;
+	e->strs = an_arena_new(mem);
+	an_map_init(&e->code_ix, mem, 512);
+	an_map_init(&e->verb_forms, mem, 512);
+	an_map_init(&e->sets, mem, 64);
+	an_map_init(&e->members, mem, 1024);
+	an_map_init(&e->heads, mem, 4096);
+	*out = e;
+	reader r = {e, NULL, 0, 'c', 1, err, errcap};
+	char path[4096];
+	snprintf(path, sizeof path, "%s/codes.txt", dir);
+	int rc = read_file(&r, path);
+	if (!rc && !e->ncodes) {
+		snprintf(err, errcap, "%s: no codes", path);
+		rc = ANNALS_EDATA;
+	}
+	if (!rc)
+		rc = read_patterns(&r, dir);
+	if (!rc)
+		rc = build_index(e, err, errcap);
+	return rc;
+}
+
+void an_evdict_free(an_evdict *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->nlists; i++)
+		an_free(e->mem, e->lists[i]);
+	an_free(e->mem, e->lists);
+	an_free(e->mem, e->nlist);
+	an_free(e->mem, e->lcap);
+	an_map_free(&e->code_ix);
+	an_map_free(&e->verb_forms);
+	an_map_free(&e->sets);
+	an_map_free(&e->members);
+	an_map_free(&e->heads);
+	an_arena_free(e->strs);
+	an_free(e->mem, e);
+}
+
+size_t an_evdict_npatterns(const an_evdict *e) { return e ? e->npat : 0; }
+
+const an_evcode *an_evdict_code(const an_evdict *e, uint32_t i)
+{
+	return &e->codes[i];
+}
+
+const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i)
+{
+	return &e->pats[i];
+}
+
+const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n)
+{
+	uint32_t *li = an_map_get(&e->heads, h);
+	if (!li)
+		return NULL;
+	*n = e->nlist[*li];
+	return e->lists[*li];
+}
+
+int an_evdict_in_set(const an_evdict *e, uint64_t set, uint64_t h)
+{
+	return an_map_get(&e->members, an_mix(set, h)) != NULL;
+}

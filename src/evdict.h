@@ -1,0 +1,65 @@
+/*
+ * evdict.h: the event dictionary (data/events, see its FORMAT.md): the CAMEO
+ * codebook with Goldstein scores and PLOVER types, and the verb and noun
+ * patterns, indexed by every form of their first word.
+ */
+#ifndef AN_EVDICT_H
+#define AN_EVDICT_H
+
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct an_evcode {
+	char code[5];    /* "0234" */
+	uint8_t quad;    /* 1..4 */
+	float goldstein;
+	const char *plover, *name;
+} an_evcode;
+
+/* Pattern elements. */
+enum { AN_PE_WORD = 1, AN_PE_SET, AN_PE_GAP };
+
+typedef struct an_pel {
+	uint8_t type;
+	uint16_t nalt;    /* AN_PE_WORD: alternatives */
+	uint64_t *alts;   /* lower-case hashes of the alternatives; for
+			   * AN_PE_SET one, the hash of the set's name */
+} an_pel;
+
+typedef struct an_pat {
+	uint16_t code;    /* index into the codebook */
+	uint8_t noun;     /* from a nouns file */
+	uint8_t curated;  /* from a hand-written file (wins ties) */
+	uint8_t nel;      /* elements after the head */
+	uint8_t weight;   /* elements that are not gaps, the head included */
+	an_pel head;      /* the first word: a verb lemma or noun forms */
+	const char *lemma; /* verbs: the lemma as written */
+	an_pel *el;       /* the elements after the head */
+	const char *text; /* the pattern line as written */
+	const char *file;
+	uint32_t line;
+} an_pat;
+
+typedef struct an_evdict an_evdict;
+
+/* Loads dir (codes.txt, then verbs*.txt and nouns*.txt in sorted order). On
+ * failure returns ANNALS_EDATA with "file:line: message" in err. */
+int an_evdict_load(an_evdict **out, const char *dir, const annals_mem *mem,
+		   char *err, size_t errcap);
+void an_evdict_free(an_evdict *e);
+
+size_t an_evdict_npatterns(const an_evdict *e);
+const an_evcode *an_evdict_code(const an_evdict *e, uint32_t i);
+const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
+
+/* The patterns whose head has the word form of lower-case hash h: sets *n
+ * and returns their indices, or NULL. */
+const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n);
+/* Whether the word of lower-case hash h is in the set named by hash set. */
+int an_evdict_in_set(const an_evdict *e, uint64_t set, uint64_t h);
+
+/* Lower-case hash of a word (ASCII case folded, other bytes as they are). */
+uint64_t an_lower_hash(const char *s, size_t n);
+
+#endif

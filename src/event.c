@@ -1,0 +1,720 @@
+/*
+ * event.c: event coding. Each sentence is scanned for pattern heads (verb
+ * forms and event nouns); the longest pattern that matches gives the CAMEO
+ * code. Source and target come from the clause around the trigger: the
+ * subject and object of an active verb, the "by" phrase and subject of a
+ * passive one, the possessive or demonym before an event noun and the
+ * prepositional phrases after it, each widened over coordinated actors.
+ * Modality, attribution, date and location come from the words around.
+ * With ANNALS_OPT_EXPLAIN every decision is written to the trace.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define MAX_ACTORS 8
+#define GAP 8         /* tokens a "..." may skip */
+#define REACH 14      /* tokens from a trigger to its farthest actor */
+
+typedef struct sent_ctx {
+	an_doc *d;
+	const an_evdict *ev;
+	const an_sent *s;
+	uint64_t *lh; /* lower-case hash per token of the sentence, 0 = not yet */
+} sent_ctx;
+
+typedef struct trigger {
+	uint32_t t0, t1;   /* head token .. end of the matched pattern */
+	uint32_t pat;
+	int noun;
+} trigger;
+
+typedef struct roles {
+	uint32_t src[MAX_ACTORS], tgt[MAX_ACTORS]; /* mention indices */
+	int nsrc, ntgt;
+	int passive;
+} roles;
+
+static void trace(an_doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void trace(an_doc *d, const char *fmt, ...)
+{
+	if (!(d->ctx->opts & ANNALS_OPT_EXPLAIN))
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	an_buf_puts(&d->ctx->trace, msg);
+	an_buf_putc(&d->ctx->trace, '\n');
+}
+
+static const an_tok *tok(const sent_ctx *c, uint32_t i)
+{
+	return &c->d->seg.tok[i];
+}
+
+static uint64_t lhash(sent_ctx *c, uint32_t i)
+{
+	uint64_t *h = &c->lh[i - c->s->t0];
+	if (!*h) {
+		const an_tok *k = tok(c, i);
+		*h = an_lower_hash(c->d->text.s + k->off, k->len);
+	}
+	return *h;
+}
+
+static int is_word(sent_ctx *c, uint32_t i, const char *w)
+{
+	return i >= c->s->t0 && i < c->s->t1 &&
+	       an_tok_ieq(&c->d->text, tok(c, i), w);
+}
+
+static int word_in(sent_ctx *c, uint32_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (is_word(c, i, *list))
+			return 1;
+	return 0;
+}
+
+/* The mention covering token i, as an index, or -1. */
+static long ment_of(const sent_ctx *c, uint32_t i)
+{
+	const an_doc *d = c->d;
+	if (!d->tokment || !d->tokment[i])
+		return -1;
+	return (long)d->tokment[i] - 1;
+}
+
+static int kind_of(const sent_ctx *c, long m)
+{
+	return c->d->ctx->ents.rows[c->d->ment[m].ent].kind;
+}
+
+/* ---- patterns ----------------------------------------------------------- */
+
+static int el_match(sent_ctx *c, const an_pel *el, uint32_t i)
+{
+	if (tok(c, i)->flags & TF_EXCL)
+		return 0;
+	uint64_t h = lhash(c, i);
+	if (el->type == AN_PE_SET)
+		return an_evdict_in_set(c->ev, el->alts[0], h);
+	for (uint16_t a = 0; a < el->nalt; a++)
+		if (el->alts[a] == h)
+			return 1;
+	return 0;
+}
+
+/* Boundaries a pattern's gap or an actor search does not cross. */
+static int boundary(sent_ctx *c, uint32_t i)
+{
+	const an_tok *k = tok(c, i);
+	if (k->kind != AN_TK_PUNCT)
+		return 0;
+	char ch = c->d->text.s[k->off];
+	return ch == ';' || ch == ':' || ch == '(' || ch == ')';
+}
+
+/* Matches pattern p with its head at i; returns the end token, or 0. */
+static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i)
+{
+	uint32_t pos = i + 1, end = c->s->t1;
+	int gap = 0;
+	for (uint8_t e = 0; e < p->nel; e++) {
+		const an_pel *el = &p->el[e];
+		if (el->type == AN_PE_GAP) {
+			gap = 1;
+			continue;
+		}
+		uint32_t lim = gap ? pos + GAP : pos;
+		while (pos <= lim && pos < end && !el_match(c, el, pos)) {
+			if (boundary(c, pos))
+				return 0;
+			pos++;
+		}
+		if (pos > lim || pos >= end)
+			return 0;
+		pos++;
+		gap = 0;
+	}
+	return pos;
+}
+
+static const char *const auxiliaries[] = {
+	"will", "would", "to", "did", "does", "do", "has", "have", "had",
+	"could", "may", "might", "must", "should", "shall", "can", "also",
+	"then", "not", "never", NULL};
+
+/* Whether token i is a demonym standing for a country ("Iranian"). */
+static int demonym_at(const sent_ctx *c, uint32_t i)
+{
+	long m = ment_of(c, i);
+	return m >= 0 && c->d->ment[m].how == AN_H_DEMONYM;
+}
+
+/* Words before a noun that make the token at i read as a noun. */
+static int noun_context(sent_ctx *c, uint32_t i)
+{
+	static const char *const dets[] = {"the", "a", "an", "its", "their",
+					   "his", "her", "our", "this", "that",
+					   "of", "for", "and", "with", "new",
+					   "such", "any", "no", "more", NULL};
+	if (i == c->s->t0)
+		return 0;
+	const an_tok *p = tok(c, i - 1);
+	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, dets))
+		return 1;
+	return p->kind == AN_TK_WORD && p->flags & TF_LOWER && i >= c->s->t0 + 2 &&
+	       !word_in(c, i - 1, auxiliaries) &&
+	       (tok(c, i - 2)->flags & TF_POSS || demonym_at(c, i - 2));
+}
+
+/* The best trigger with its head at token i, if any (nouns only with
+ * only_noun). */
+static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
+{
+	uint32_t n;
+	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n);
+	if (!pl)
+		return 0;
+	int want_noun = only_noun || noun_context(c, i);
+	int found = 0, best_score = -1;
+	for (uint32_t k = 0; k < n; k++) {
+		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
+		if (only_noun && !p->noun)
+			continue;
+		uint32_t e = pat_match(c, p, i);
+		if (!e)
+			continue;
+		/* the reading the context asks for first, then length */
+		int score = ((p->noun == want_noun) << 12) | (p->weight << 4) |
+			    (p->curated << 3);
+		trace(c->d, "    pattern %s:%u \"%s\" matches", p->file, p->line, p->text);
+		if (score > best_score) {
+			best_score = score;
+			out->t0 = i;
+			out->t1 = e;
+			out->pat = pl[k];
+			out->noun = p->noun;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* ---- actors ------------------------------------------------------------- */
+
+static const char *const preps[] = {
+	"in", "on", "at", "from", "to", "for", "of", "with", "by", "near",
+	"against", "after", "before", "during", "into", "over", "under",
+	"about", "between", "among", "across", "through", "toward",
+	"towards", "since", "until", "within", "without", "inside",
+	"outside", "than", "via", "like", "including", NULL};
+static const char *const locatives[] = {"in", "near", "inside", "outside",
+					"across", "throughout", "within",
+					"around", "from", NULL};
+static const char *const relatives[] = {"who", "which", NULL};
+
+/* Widens the actor group starting with mention m over coordinated
+ * mentions ("Hamas and PIJ", "Syria, Iraq and Lebanon"). */
+static int group(sent_ctx *c, long m, uint32_t *out, int max)
+{
+	int n = 0, commas = 0, closed = 0;
+	out[n++] = (uint32_t)m;
+	uint32_t i = c->d->ment[m].t1;
+	while (n < max && i + 1 < c->s->t1) {
+		uint32_t j = i;
+		int conj = 0;
+		for (; j < c->s->t1; j++) {
+			if (is_word(c, j, "and") || is_word(c, j, "or"))
+				conj = 1;
+			else if (!is_word(c, j, ",") && !is_word(c, j, "the"))
+				break;
+		}
+		if (j == i || j >= c->s->t1)
+			break;
+		long m2 = ment_of(c, j);
+		if (m2 < 0 || c->d->ment[m2].t0 != j)
+			break;
+		if (!conj)
+			commas = n; /* "A, B": a list only if an "and" closes it */
+		closed = conj;
+		out[n++] = (uint32_t)m2;
+		i = c->d->ment[m2].t1;
+	}
+	return commas && !closed ? commas : n;
+}
+
+/* The head of a possessive chain: in "Iran's Quds Force", the Quds Force. */
+static long head_of(sent_ctx *c, long m)
+{
+	for (;;) {
+		uint32_t e = c->d->ment[m].t1;
+		if (e + 1 >= c->s->t1 || !(tok(c, e)->flags & TF_POSS))
+			return m;
+		long m2 = ment_of(c, e + 1);
+		if (m2 < 0)
+			return m;
+		m = m2;
+	}
+}
+
+/* Start of the clause holding token i. */
+static uint32_t clause_start(sent_ctx *c, uint32_t i)
+{
+	while (i > c->s->t0 && !boundary(c, i - 1))
+		i--;
+	return i;
+}
+
+/* Whether mention m sits in a prepositional phrase ("in the IRGC"). */
+static int in_pp(sent_ctx *c, long m, uint32_t cs)
+{
+	uint32_t t0 = c->d->ment[m].t0;
+	if (t0 > cs && is_word(c, t0 - 1, "the"))
+		t0--;
+	return t0 > cs && word_in(c, t0 - 1, preps);
+}
+
+/* Whether only separators (",", "and", "or", "the") lie in [a, b). */
+static int only_separators(sent_ctx *c, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (!is_word(c, a, ",") && !is_word(c, a, "and") &&
+		    !is_word(c, a, "or") && !is_word(c, a, "the"))
+			return 0;
+	return 1;
+}
+
+/* The subject of the verb at v: the last actor group of its clause that is
+ * not in a prepositional phrase ("Soleimani, a commander in the IRGC,
+ * offered"; "Bloomberg reported that Hamas fired"). */
+static long subject(sent_ctx *c, uint32_t v)
+{
+	uint32_t cs = clause_start(c, v), last_end = 0;
+	long cand = -1;
+	for (uint32_t j = cs; j < v; j++) {
+		if (word_in(c, j, relatives)) { /* ", which Iran supports," */
+			uint32_t k = j;
+			while (k < v && !is_word(c, k, ","))
+				k++;
+			if (k < v) {
+				j = k;
+				continue;
+			}
+		}
+		long m = ment_of(c, j);
+		if (m < 0)
+			continue;
+		j = c->d->ment[m].t1 - 1;
+		if (in_pp(c, m, cs) || v - c->d->ment[m].t0 > REACH + 12)
+			continue;
+		if (cand < 0 || !only_separators(c, last_end, c->d->ment[m].t0))
+			cand = m;
+		last_end = c->d->ment[m].t1;
+	}
+	return cand >= 0 ? head_of(c, cand) : -1;
+}
+
+/* A relative pronoun shortly before the verb at v: sets *ante to the
+ * mention it refers to ("Hamas, which ...") and returns the pronoun's
+ * token, or 0. */
+static uint32_t relative(sent_ctx *c, uint32_t v, long *ante)
+{
+	uint32_t cs = clause_start(c, v);
+	for (uint32_t j = v; j-- > cs && j + 6 > v;) {
+		if (is_word(c, j, ","))
+			return 0; /* a relative clause closed before the verb */
+		if (!word_in(c, j, relatives))
+			continue;
+		uint32_t k = j;
+		while (k > cs && is_word(c, k - 1, ","))
+			k--;
+		*ante = k > cs ? ment_of(c, k - 1) : -1;
+		return *ante >= 0 ? j : 0;
+	}
+	return 0;
+}
+
+/* The first actor after token e within the clause (skipping places after
+ * locative prepositions, which are the location). */
+static long object(sent_ctx *c, uint32_t e, int in_relative)
+{
+	for (uint32_t j = e; j < c->s->t1 && j < e + REACH; j++) {
+		if (boundary(c, j) || word_in(c, j, relatives) ||
+		    (in_relative && is_word(c, j, ",")))
+			return -1;
+		long m = ment_of(c, j);
+		if (m < 0)
+			continue;
+		uint32_t t0 = c->d->ment[m].t0;
+		int k = kind_of(c, m);
+		if (t0 > c->s->t0 && word_in(c, t0 - 1, locatives) &&
+		    (k == AN_K_PLACE || k == AN_K_COUNTRY)) {
+			j = c->d->ment[m].t1 - 1;
+			continue;
+		}
+		return head_of(c, m);
+	}
+	return -1;
+}
+
+/* The mention after "by" following token e (the agent of a passive). */
+static long by_agent(sent_ctx *c, uint32_t e)
+{
+	for (uint32_t j = e; j + 1 < c->s->t1 && j < e + REACH; j++) {
+		if (boundary(c, j))
+			return -1;
+		if (is_word(c, j, "by")) {
+			uint32_t k = j + 1;
+			if (is_word(c, k, "the"))
+				k++;
+			long m = k < c->s->t1 ? ment_of(c, k) : -1;
+			return m >= 0 ? head_of(c, m) : -1;
+		}
+	}
+	return -1;
+}
+
+static int is_passive(sent_ctx *c, const trigger *t)
+{
+	static const char *const be[] = {"is", "are", "was", "were", "be",
+					 "been", "being", NULL};
+	const an_tok *k = tok(c, t->t0);
+	const char *w = c->d->text.s + k->off;
+	if (k->len < 3 || strncasecmp(w + k->len - 3, "ing", 3) == 0)
+		return 0;
+	for (uint32_t j = t->t0; j-- > c->s->t0 && j + 4 > t->t0;)
+		if (word_in(c, j, be))
+			return 1;
+	return 0;
+}
+
+/* Source and target of a verb trigger. */
+static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
+{
+	long s, o;
+	long ante = -1, inner = -1;
+	uint32_t rel = relative(c, t->t0, &ante);
+	for (uint32_t j = rel + 1; rel && j < t->t0 && inner < 0; j++)
+		inner = ment_of(c, j); /* "which Iran supports": Iran */
+	r->passive = is_passive(c, t);
+	if (r->passive) {
+		s = by_agent(c, t->t1);
+		o = rel ? head_of(c, ante) : subject(c, t->t0);
+	} else if (rel && inner >= 0) {
+		s = head_of(c, inner);
+		o = object(c, t->t1, 1);
+		if (o < 0)
+			o = head_of(c, ante);
+	} else {
+		s = rel ? head_of(c, ante) : subject(c, t->t0);
+		o = object(c, t->t1, rel != 0);
+	}
+	r->nsrc = s >= 0 ? group(c, s, r->src, MAX_ACTORS) : 0;
+	r->ntgt = o >= 0 ? group(c, o, r->tgt, MAX_ACTORS) : 0;
+}
+
+/* Source and target of a noun trigger: "Iran's support for Hamas",
+ * "Iranian military support", "attacks on Israel by Hamas". */
+static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
+{
+	long s = -1, o = -1;
+	uint32_t j = t->t0;
+	/* before: possessive or demonym, over up to two lower-case words */
+	for (int skip = 0; j > c->s->t0 && skip < 3; skip++) {
+		const an_tok *p = tok(c, j - 1);
+		if (p->flags & TF_POSS && j - 1 > c->s->t0) {
+			s = ment_of(c, j - 2);
+			break;
+		}
+		long m = ment_of(c, j - 1);
+		if (m >= 0) {
+			s = m;
+			break;
+		}
+		if (!(p->kind == AN_TK_WORD && p->flags & TF_LOWER) ||
+		    word_in(c, j - 1, preps))
+			break;
+		j--;
+	}
+	/* after: by/from give the source, the other prepositions the target */
+	for (uint32_t k = t->t1; k + 1 < c->s->t1 && k < t->t1 + 6; k++) {
+		if (boundary(c, k))
+			break;
+		int by = is_word(c, k, "by") || is_word(c, k, "from");
+		if (!by && !word_in(c, k, preps))
+			continue;
+		uint32_t q = k + 1;
+		if (is_word(c, q, "the"))
+			q++;
+		long m = q < c->s->t1 ? ment_of(c, q) : -1;
+		if (m < 0)
+			continue;
+		if (by && s < 0)
+			s = m;
+		else if (!by && o < 0 && !word_in(c, k, locatives))
+			o = m;
+		k = c->d->ment[m].t1 - 1;
+	}
+	r->nsrc = s >= 0 ? group(c, head_of(c, s), r->src, MAX_ACTORS) : 0;
+	r->ntgt = o >= 0 ? group(c, head_of(c, o), r->tgt, MAX_ACTORS) : 0;
+}
+
+/* ---- modality, attribution, place -------------------------------------- */
+
+typedef struct framing {
+	const char *modality;
+	long attribution; /* mention index, or -1 */
+} framing;
+
+static const char *const reporting[] = {
+	"said", "says", "say", "told", "reported", "reports", "report",
+	"noted", "notes", "added", "stated", "claimed", "claims", "announced",
+	"wrote", "writes", "quoted", "cited", "citing", "according",
+	"confirmed", "alleged", "insisted", "explained", NULL};
+
+/* Who reports the sentence: "according to X", "X said", "X reports that",
+ * or a source in closing parentheses "(al-Alam TV, December 27, 2017)". */
+static long attribution(sent_ctx *c, uint32_t trig)
+{
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
+		if (!word_in(c, i, reporting))
+			continue;
+		if (is_word(c, i, "according") && is_word(c, i + 1, "to")) {
+			uint32_t q = i + 2 + is_word(c, i + 2, "the");
+			long m = q < c->s->t1 ? ment_of(c, q) : -1;
+			if (m >= 0)
+				return head_of(c, m);
+			continue;
+		}
+		if (i > trig) { /* "..., X said." */
+			for (uint32_t k = i; k-- > c->s->t0 && k + 5 > i;)
+				if (ment_of(c, k) >= 0 && k > trig)
+					return head_of(c, ment_of(c, k));
+			long m = i + 1 < c->s->t1 ? ment_of(c, i + 1) : -1;
+			if (m >= 0 && i > trig)
+				return head_of(c, m);
+		} else { /* "X reports that ..." */
+			long m = subject(c, i);
+			if (m >= 0)
+				return m;
+		}
+	}
+	/* a closing parenthesis naming a source */
+	uint32_t e = c->s->t1;
+	while (e > c->s->t0 && tok(c, e - 1)->kind == AN_TK_PUNCT &&
+	       !is_word(c, e - 1, ")"))
+		e--;
+	if (e > c->s->t0 && is_word(c, e - 1, ")")) {
+		for (uint32_t k = e - 1; k-- > c->s->t0 && !is_word(c, k, "(");)
+			if (is_word(c, k, "(") == 0 && ment_of(c, k) >= 0 &&
+			    is_word(c, k - 1, "("))
+				return ment_of(c, k);
+	}
+	return -1;
+}
+
+static framing frame(sent_ctx *c, const trigger *t, const an_evcode *code,
+		     uint32_t src_ent)
+{
+	static const char *const neg[] = {"not", "never", "n't", "no", NULL};
+	static const char *const hyp[] = {
+		"will", "would", "could", "may", "might", "should", "shall",
+		"if", "unless", "threatened", "threatens", "threaten",
+		"plans", "planned", "plan", "vowed", "vows", "intends", "ready",
+		"expected", "going", "wants", "want", "'ll", "possibly", NULL};
+	framing f = {"asserted", -1};
+	uint32_t cs = clause_start(c, t->t0);
+	for (uint32_t j = t->t0; j-- > cs && j + 5 > t->t0;) {
+		if (word_in(c, j, neg) || (is_word(c, j, "to") &&
+		    (is_word(c, j - 1, "failed") || is_word(c, j - 1, "refused")))) {
+			f.modality = "negated";
+			return f;
+		}
+	}
+	for (uint32_t j = t->t0; j-- > cs && j + 7 > t->t0;)
+		if (word_in(c, j, hyp)) {
+			f.modality = "hypothetical";
+			break;
+		}
+	if (code->code[0] == '0' && code->code[1] == '3')
+		f.modality = "hypothetical"; /* intents, offers, pledges */
+	long a = attribution(c, t->t0);
+	if (a >= 0) {
+		f.attribution = a;
+		if (!strcmp(f.modality, "asserted"))
+			f.modality = c->d->ment[a].ent == src_ent ? "claimed" : "reported";
+	} else if (!strcmp(f.modality, "asserted")) {
+		for (uint32_t j = c->s->t0; j < c->s->t1; j++)
+			if (is_word(c, j, "reportedly") || is_word(c, j, "allegedly"))
+				f.modality = "reported";
+	}
+	return f;
+}
+
+/* The place the clause names: a place or country after a locative
+ * preposition, nearest the trigger, not one of its actors. */
+static long location(sent_ctx *c, const trigger *t, const roles *r)
+{
+	long best = -1;
+	uint32_t bestd = UINT32_MAX;
+	for (uint32_t i = c->s->t0 + 1; i < c->s->t1; i++) {
+		long m = ment_of(c, i);
+		if (m < 0 || c->d->ment[m].t0 != i || !word_in(c, i - 1, locatives))
+			continue;
+		int k = kind_of(c, m);
+		if (k != AN_K_PLACE && k != AN_K_COUNTRY)
+			continue;
+		int used = 0;
+		for (int q = 0; q < r->nsrc; q++)
+			used |= c->d->ment[r->src[q]].ent == c->d->ment[m].ent;
+		for (int q = 0; q < r->ntgt; q++)
+			used |= c->d->ment[r->tgt[q]].ent == c->d->ment[m].ent;
+		uint32_t dist = i > t->t0 ? i - t->t0 : t->t0 - i;
+		if (!used && dist < bestd) {
+			bestd = dist;
+			best = m;
+		}
+	}
+	return best;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static const char *ent_id(const an_doc *d, long m)
+{
+	return m < 0 ? NULL : d->ctx->ents.rows[d->ment[m].ent].id;
+}
+
+static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
+		 long src, long tgt, const framing *f, const char *date, long loc)
+{
+	an_doc *d = c->d;
+	uint32_t se = d->ment[src].ent, te = tgt >= 0 ? d->ment[tgt].ent : AN_NONE;
+	if (se == te)
+		return;
+	for (size_t i = d->nev; i-- > 0 && d->ev[i].sent == c->s - d->seg.sent;)
+		if (d->ev[i].src == se && d->ev[i].tgt == te &&
+		    d->ev[i].code == code)
+			return; /* one per source, target and code per sentence */
+	an_event *e = AN_VEC_PUSH(d->a, d->ev, d->nev, d->evcap);
+	e->sent = (uint32_t)(c->s - d->seg.sent);
+	e->src = se;
+	e->tgt = te;
+	e->code = code;
+	e->trig0 = tok(c, t->t0)->off;
+	e->trig1 = tok(c, t->t1 - 1)->off + tok(c, t->t1 - 1)->len;
+	e->pat = an_evdict_pat(c->ev, t->pat);
+	e->modality = f->modality;
+	e->attr = f->attribution >= 0 ? d->ment[f->attribution].ent : AN_NONE;
+	e->loc = loc >= 0 ? d->ment[loc].ent : AN_NONE;
+	if (date)
+		memcpy(e->date, date, 11);
+	else
+		e->date[0] = 0;
+	trace(d, "  event %s %s -> %s (%s%s%s%s%s)", code->code, ent_id(d, src),
+	      tgt >= 0 ? ent_id(d, tgt) : "-", f->modality,
+	      e->attr != AN_NONE ? ", by " : "",
+	      e->attr != AN_NONE ? d->ctx->ents.rows[e->attr].id : "",
+	      date ? ", " : "", date ? date : "");
+}
+
+static void code_trigger(sent_ctx *c, const trigger *t)
+{
+	const an_pat *p = an_evdict_pat(c->ev, t->pat);
+	const an_evcode *code = an_evdict_code(c->ev, p->code);
+	roles r;
+	memset(&r, 0, sizeof r);
+	if (t->noun)
+		noun_roles(c, t, &r);
+	else
+		verb_roles(c, t, &r);
+	an_doc *d = c->d;
+	trace(d, "  trigger \"%.*s\" (%s, %s:%u \"%s\") code %s%s: %d source%s, %d target%s",
+	      (int)(tok(c, t->t1 - 1)->off + tok(c, t->t1 - 1)->len - tok(c, t->t0)->off),
+	      d->text.s + tok(c, t->t0)->off, t->noun ? "noun" : "verb", p->file,
+	      p->line, p->text, code->code, r.passive ? " passive" : "", r.nsrc,
+	      r.nsrc == 1 ? "" : "s", r.ntgt, r.ntgt == 1 ? "" : "s");
+	if (!r.nsrc) {
+		trace(d, "  no event: no source actor for the trigger");
+		return;
+	}
+	framing f = frame(c, t, code, d->ment[r.src[0]].ent);
+	char date[11];
+	int dated = an_when(d, c->s->t0, c->s->t1, t->t0, date);
+	long loc = location(c, t, &r);
+	for (int i = 0; i < r.nsrc; i++) {
+		if (!r.ntgt)
+			emit(c, t, code, r.src[i], -1, &f, dated ? date : NULL, loc);
+		for (int j = 0; j < r.ntgt; j++)
+			emit(c, t, code, r.src[i], r.tgt[j], &f, dated ? date : NULL, loc);
+	}
+}
+
+/* Tokens after a verb trigger up to the end of an event noun that is its
+ * object ("offered Iranian support", "carried out airstrikes"): the noun
+ * is part of the verb's event, not one of its own. */
+static uint32_t absorbed(sent_ctx *c, const trigger *t)
+{
+	if (t->noun)
+		return 0;
+	for (uint32_t k = t->t1; k < c->s->t1 && k < t->t1 + 3; k++) {
+		trigger n;
+		const an_tok *x = tok(c, k);
+		if (x->kind == AN_TK_WORD && !(x->flags & TF_MENT) &&
+		    trigger_at(c, k, 1, &n))
+			return n.t1 - t->t1;
+		if (x->kind != AN_TK_WORD || (!(x->flags & TF_LOWER) && !demonym_at(c, k)))
+			return 0;
+	}
+	return 0;
+}
+
+static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
+{
+	sent_ctx c = {d, ev, s, an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t))};
+	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
+		trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
+		      (int)(s->end - s->off), d->text.s + s->off);
+		for (uint32_t i = s->t0; i < s->t1; i++) {
+			long m = ment_of(&c, i);
+			if (m >= 0 && d->ment[m].t0 == i)
+				trace(d, "  actor \"%.*s\" = %s",
+				      (int)(d->ment[m].end - d->ment[m].off),
+				      d->text.s + d->ment[m].off, ent_id(d, m));
+		}
+	}
+	int any = 0;
+	for (uint32_t i = s->t0; i < s->t1; i++) {
+		const an_tok *k = &d->seg.tok[i];
+		if (k->kind != AN_TK_WORD || k->flags & (TF_EXCL | TF_MENT))
+			continue;
+		trigger t;
+		if (!trigger_at(&c, i, 0, &t))
+			continue;
+		any = 1;
+		code_trigger(&c, &t);
+		i = t.t1 - 1 + absorbed(&c, &t);
+	}
+	if (!any)
+		trace(d, "  no trigger: no verb or noun of the patterns");
+}
+
+void an_event_run(an_doc *d)
+{
+	const an_evdict *ev = d->ctx->evdict;
+	if (!ev || d->ctx->opts & ANNALS_OPT_NO_EVENTS)
+		return;
+	for (uint32_t i = 0; i < d->seg.nsent; i++) {
+		const an_sent *s = &d->seg.sent[i];
+		if (d->seg.tok[s->t0].flags & TF_EXCL && d->seg.tok[s->t1 - 1].flags & TF_EXCL)
+			continue;
+		code_sentence(d, ev, s);
+	}
+}

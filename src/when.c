@@ -1,0 +1,157 @@
+/*
+ * when.c: temporal expressions in a sentence, normalised against the
+ * document date: full dates ("December 28, 2017", "28 Dec 2017"), months
+ * ("January 2002", "in January"), years ("in 2008"), and days relative to
+ * the document ("yesterday", "today", "Friday morning", "last Monday").
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "doc.h"
+
+static const char *const wdays[7] = {"sunday", "monday", "tuesday",
+				     "wednesday", "thursday", "friday",
+				     "saturday"};
+static const char *const mnames[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"};
+
+static int tok_word(const an_doc *d, const an_tok *k, const char *w)
+{
+	return k->kind == AN_TK_WORD && an_tok_ieq(&d->text, k, w);
+}
+
+/* Days since 1970-01-01 of a civil date, and back. */
+static long days_of(int y, int m, int dd)
+{
+	struct tm tm = {0};
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = dd;
+	tm.tm_hour = 12;
+	return (long)(timegm(&tm) / 86400);
+}
+
+static void iso_of(long days, char *out)
+{
+	time_t t = (time_t)days * 86400 + 43200;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* The document date as days, or -1 when it has no full date. */
+static long doc_days(const an_doc *d)
+{
+	int y, m, dd;
+	if (!d->date || strlen(d->date) < 10 ||
+	    sscanf(d->date, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+		return -1;
+	return days_of(y, m, dd);
+}
+
+static int year_at(const an_doc *d, const an_tok *k)
+{
+	if (k->kind != AN_TK_NUM || k->len != 4)
+		return 0;
+	const char *p = d->text.s + k->off;
+	int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+		(p[3] - '0');
+	return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+static int month_tok(const an_doc *d, const an_tok *k)
+{
+	if (k->kind != AN_TK_WORD || k->len < 3 || !(k->flags & TF_CAP))
+		return 0;
+	for (int m = 0; m < 12; m++) {
+		size_t ml = strlen(mnames[m]);
+		if ((k->len == ml || (k->len == 3 && m != 4) || (k->len == 4 && m == 8)) &&
+		    strncasecmp(d->text.s + k->off, mnames[m], k->len) == 0)
+			return m + 1;
+	}
+	return 0;
+}
+
+/* A weekday named at token i: 0..6, or -1. */
+static int weekday_tok(const an_doc *d, const an_tok *k)
+{
+	if (k->kind != AN_TK_WORD || !(k->flags & TF_CAP))
+		return -1;
+	for (int w = 0; w < 7; w++)
+		if (an_tok_ieq(&d->text, k, wdays[w]))
+			return w;
+	return -1;
+}
+
+/* The expression starting at token i, if any: writes the ISO date (at the
+ * precision the text gives) to out and returns the tokens it spans. */
+static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
+			char *out)
+{
+	const an_tok *k = &d->seg.tok[i];
+	char iso[11];
+	size_t used = k->kind == AN_TK_NUM || k->flags & TF_CAP
+			      ? an_date_parse(d->text.s + k->off, d->text.len - k->off, iso)
+			      : 0;
+	if (used) {
+		memcpy(out, iso, 11);
+		uint32_t j = i + 1;
+		while (j < end && d->seg.tok[j].off < k->off + used)
+			j++;
+		return j - i;
+	}
+	int m = month_tok(d, k);
+	if (m && i + 1 < end && year_at(d, &d->seg.tok[i + 1])) {
+		snprintf(out, 11, "%04d-%02d", year_at(d, &d->seg.tok[i + 1]), m);
+		return 2;
+	}
+	int y = year_at(d, k);
+	if (y && i > 0 && (tok_word(d, &d->seg.tok[i - 1], "in") ||
+			   tok_word(d, &d->seg.tok[i - 1], "since") ||
+			   tok_word(d, &d->seg.tok[i - 1], "during"))) {
+		snprintf(out, 11, "%04d", y);
+		return 1;
+	}
+	if (ref < 0)
+		return 0;
+	if (tok_word(d, k, "yesterday")) {
+		iso_of(ref - 1, out);
+		return 1;
+	}
+	if (tok_word(d, k, "today")) {
+		iso_of(ref, out);
+		return 1;
+	}
+	int w = weekday_tok(d, k);
+	if (w >= 0) { /* the latest such day on or before the document date */
+		long back = ((ref + 4) % 7 - w + 7) % 7; /* 1970-01-01 was a Thursday */
+		iso_of(ref - back, out);
+		return 1;
+	}
+	return 0;
+}
+
+int an_when(const an_doc *d, uint32_t t0, uint32_t t1, uint32_t near,
+	    char *out)
+{
+	long ref = doc_days(d);
+	uint32_t best = UINT32_MAX;
+	char iso[11];
+	for (uint32_t i = t0; i < t1; i++) {
+		if (d->seg.tok[i].flags & TF_EXCL)
+			continue;
+		uint32_t n = expr_at(d, i, t1, ref, iso);
+		if (!n)
+			continue;
+		uint32_t dist = i > near ? i - near : near - i;
+		if (dist < best) {
+			best = dist;
+			memcpy(out, iso, 11);
+		}
+		i += n - 1;
+	}
+	return best != UINT32_MAX;
+}

@@ -1,0 +1,189 @@
+/*
+ * test_event.c: event coding, one construction a check: each sentence is
+ * coded with the test dictionary (tests/data) and its events are compared
+ * in a compact form "code source>target modality date location by".
+ */
+#include <stdlib.h>
+
+#include "annals.h"
+#include "runner.h"
+
+static char out[1 << 16];
+static size_t olen;
+
+static int sink(void *ud, const char *p, size_t n)
+{
+	(void)ud;
+	if (olen + n >= sizeof out)
+		n = sizeof out - olen - 1;
+	memcpy(out + olen, p, n);
+	olen += n;
+	out[olen] = 0;
+	return 0;
+}
+
+/* Copies the JSON value of key in rec (a string's contents, or the bare
+ * token such as null) to v. */
+static void field(const char *rec, const char *key, char *v, size_t cap)
+{
+	char pat[64];
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	const char *p = strstr(rec, pat);
+	v[0] = 0;
+	if (!p)
+		return;
+	p += strlen(pat);
+	int quoted = *p == '"';
+	p += quoted;
+	size_t n = 0;
+	while (p[n] && n + 1 < cap && (quoted ? p[n] != '"' : p[n] != ',' && p[n] != '}'))
+		n++;
+	memcpy(v, p, n);
+	v[n] = 0;
+}
+
+/* Codes text (document date `date`, or NULL) and returns its events, one
+ * "code source>target modality date location attribution" line each. */
+static const char *events(const char *text, const char *date)
+{
+	static annals_ctx *ctx;
+	static char res[8192];
+	if (!ctx) {
+		if (annals_ctx_new(&ctx, TEST_DATA, 0, NULL)) {
+			fprintf(stderr, "test dictionary: %s\n", annals_errmsg(ctx));
+			exit(2);
+		}
+		annals_set_sink(ctx, sink, NULL);
+	}
+	olen = 0;
+	out[0] = 0;
+	annals_article a = {"t", NULL, date, NULL, text, strlen(text), ANNALS_FMT_TEXT};
+	annals_code_article(ctx, &a);
+	annals_finish(ctx);
+	size_t r = 0;
+	res[0] = 0;
+	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strstr(line, "\"type\":\"event\""))
+			continue;
+		char c[8], s[64], t[64], m[16], d[16], l[64], by[64];
+		field(line, "code", c, sizeof c);
+		field(line, "source", s, sizeof s);
+		field(line, "target", t, sizeof t);
+		field(line, "modality", m, sizeof m);
+		field(line, "date", d, sizeof d);
+		field(line, "location", l, sizeof l);
+		field(line, "attribution", by, sizeof by);
+		r += (size_t)snprintf(res + r, sizeof res - r, "%s%s %s>%s %s %s %s %s",
+				      r ? "\n" : "", c, s, t, m, d, l, by);
+	}
+	return res;
+}
+
+#define EV(text, want) STR_EQ(events(text, NULL), want)
+#define EVD(text, date, want) STR_EQ(events(text, date), want)
+
+static void verbs(void)
+{
+	EV("Hamas fired rockets at Israel.",
+	   "190 hamas>israel asserted null null null");
+	EV("Iran sent weapons to Hamas.", "072 iran>hamas asserted null null null");
+	EV("Iran sends money to Hamas.", "071 iran>hamas asserted null null null");
+	/* inflections: regular (-ed, -ing, doubled), irregular (listed) */
+	EV("Israel raided Gaza Strip.", "190 israel>gaza-strip asserted null null null");
+	EV("Hezbollah is attacking Israel.", "190 hezbollah>israel asserted null null null");
+	EV("Hezbollah fought Israel.", "190 hezbollah>israel asserted null null null");
+	/* phrasal verb */
+	EV("Hamas called on Iran.", "020 hamas>iran asserted null null null");
+	/* no actor before the verb: no event */
+	EV("Rockets were fired.", "");
+}
+
+static void clauses(void)
+{
+	/* coordinated sources and targets give an event each */
+	EV("Hamas and Hezbollah attacked Israel.",
+	   "190 hamas>israel asserted null null null\n"
+	   "190 hezbollah>israel asserted null null null");
+	EV("Iran sent weapons to Hamas, Hezbollah and Lebanon.",
+	   "072 iran>hamas asserted null null null\n"
+	   "072 iran>hezbollah asserted null null null\n"
+	   "072 iran>lebanon asserted null null null");
+	/* passive with an agent */
+	EV("Gaza Strip was raided by Israel.",
+	   "190 israel>gaza-strip asserted null null null");
+	/* relative clause */
+	EV("Hamas, which Iran supports, attacked Israel.",
+	   "070 iran>hamas asserted null null null\n"
+	   "190 hamas>israel asserted null null null");
+	/* possessive head: the organisation, not the country */
+	EV("Iran's Quds Force praised Hamas.",
+	   "051 quds-force>hamas asserted null null null");
+	/* a place after "in" is the location, not the target */
+	EV("Hamas attacked Israel in Gaza.",
+	   "190 hamas>israel asserted null gaza-strip null");
+}
+
+static void nouns(void)
+{
+	EV("Iran's support for Hamas grew.", "070 iran>hamas asserted null null null");
+	EV("Iranian support for Hamas grew.", "070 iran>hamas asserted null null null");
+	EV("The airstrikes by Israel on Hamas continued.",
+	   "195 israel>hamas asserted null null null");
+	EV("Hamas's rocket attacks on Israel continued.",
+	   "190 hamas>israel asserted null null null");
+}
+
+static void modality(void)
+{
+	EV("Hamas did not attack Israel.", "190 hamas>israel negated null null null");
+	EV("Hamas never attacked Israel.", "190 hamas>israel negated null null null");
+	EV("Hamas will attack Israel.", "190 hamas>israel hypothetical null null null");
+	EV("Hamas threatened to attack Israel.",
+	   "190 hamas>israel hypothetical null null null");
+	EV("Iran offered support to Hamas.", "030 iran>hamas hypothetical null null null");
+	EV("According to Bloomberg, Hamas attacked Israel.",
+	   "190 hamas>israel reported null null bloomberg");
+	EV("Hamas attacked Israel, Bloomberg reported.",
+	   "190 hamas>israel reported null null bloomberg");
+	EV("Bloomberg reported that Hamas attacked Israel.",
+	   "190 hamas>israel reported null null bloomberg");
+	EV("Hamas reportedly attacked Israel.",
+	   "190 hamas>israel reported null null null");
+	EV("Hamas said that Hamas attacked Israel.",
+	   "190 hamas>israel claimed null null hamas");
+}
+
+static void dates(void)
+{
+	EVD("Hamas attacked Israel on December 28, 2017.", "2018-01-07",
+	    "190 hamas>israel asserted 2017-12-28 null null");
+	EVD("Hamas attacked Israel in January 2002.", NULL,
+	    "190 hamas>israel asserted 2002-01 null null");
+	EVD("In 2008, Hamas attacked Israel.", NULL,
+	    "190 hamas>israel asserted 2008 null null");
+	EVD("Hamas attacked Israel yesterday.", "2018-01-07",
+	    "190 hamas>israel asserted 2018-01-06 null null");
+	/* 2020-01-05 was a Sunday: "Friday" is 2020-01-03 */
+	EVD("Hamas attacked Israel on Friday morning.", "2020-01-05",
+	    "190 hamas>israel asserted 2020-01-03 null null");
+	/* without a document date a relative day stays unknown */
+	EVD("Hamas attacked Israel yesterday.", NULL,
+	    "190 hamas>israel asserted null null null");
+}
+
+static void dedupe(void)
+{
+	/* one event per source, target and code in a sentence */
+	EV("Hamas attacked Israel and attacked Israel again.",
+	   "190 hamas>israel asserted null null null");
+}
+
+void test_event(void)
+{
+	verbs();
+	clauses();
+	nouns();
+	modality();
+	dates();
+	dedupe();
+}
