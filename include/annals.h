@@ -52,7 +52,7 @@ typedef enum {
 #define ANNALS_OPT_NO_DISCOVERY (1u << 0) /* dictionary matches only */
 #define ANNALS_OPT_NO_ENTITIES (1u << 1)  /* omit entity records at finish */
 #define ANNALS_OPT_NO_EVENTS (1u << 2)    /* no event coding */
-#define ANNALS_OPT_EXPLAIN (1u << 3)      /* keep a trace of the coding */
+#define ANNALS_OPT_EXPLAIN (1u << 3)      /* trace the coding (annals_set_explain) */
 
 /* Diagnostic severities passed to the diagnostic callback. */
 enum { ANNALS_WARNING = 1, ANNALS_ERROR = 2 };
@@ -166,10 +166,14 @@ ANNALS_API size_t annals_dict_size(const annals_ctx *ctx);
 /* The number of event patterns loaded. */
 ANNALS_API size_t annals_pattern_count(const annals_ctx *ctx);
 
-/* With ANNALS_OPT_EXPLAIN: why the last document coded as it did, sentence
- * by sentence (actors found, patterns matched, clause roles, modality, date),
- * as NUL-terminated text valid until the next document is coded. */
-ANNALS_API const char *annals_explain_trace(const annals_ctx *ctx);
+/* Receives, after each document, why it coded as it did, sentence by
+ * sentence: the actors found, the patterns that matched, the clause roles,
+ * modality and date chosen, or why a sentence produced no event. */
+typedef void (*annals_explain_fn)(void *ud, const char *doc_id,
+				  const char *trace);
+/* Sets the explanation callback (NULL turns tracing off). */
+ANNALS_API void annals_set_explain(annals_ctx *ctx, annals_explain_fn fn,
+				   void *ud);
 
 #ifdef __cplusplus
 }

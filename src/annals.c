@@ -113,9 +113,14 @@ size_t annals_pattern_count(const annals_ctx *ctx)
 	return an_evdict_npatterns(ctx->evdict);
 }
 
-const char *annals_explain_trace(const annals_ctx *ctx)
+void annals_set_explain(annals_ctx *ctx, annals_explain_fn fn, void *ud)
 {
-	return ctx->trace.p ? ctx->trace.p : "";
+	ctx->explain = fn;
+	ctx->explain_ud = ud;
+	if (fn)
+		ctx->opts |= ANNALS_OPT_EXPLAIN;
+	else
+		ctx->opts &= ~ANNALS_OPT_EXPLAIN;
 }
 
 void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
@@ -210,6 +215,8 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 	an_write_document(&d, &ctx->out);
 	an_write_mentions(&d, &ctx->out);
 	an_write_events(&d, &ctx->out);
+	if (ctx->explain)
+		ctx->explain(ctx->explain_ud, d.id, ctx->trace.p ? ctx->trace.p : "");
 	ctx->stats.docs++;
 	ctx->stats.bytes += art->len;
 	ctx->stats.sentences += d.seg.nsent;

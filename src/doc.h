@@ -68,7 +68,9 @@ struct annals_ctx {
 	unsigned opts;
 	an_dict *dict;
 	an_evdict *evdict;
-	an_buf trace;      /* ANNALS_OPT_EXPLAIN: the last document's trace */
+	an_buf trace;      /* ANNALS_OPT_EXPLAIN: the document's trace */
+	annals_explain_fn explain;
+	void *explain_ud;
 	an_etab ents;
 	an_arena *arena;   /* per-document, reset between documents */
 	an_arena *scratch; /* per-input-line, for readers */

@@ -92,6 +92,11 @@ static int on_records(void *ud, const char *data, size_t n)
 	return 0;
 }
 
+static void on_explain(void *ud, const char *doc, const char *trace)
+{
+	fprintf(ud, "== %s\n%s", doc, trace);
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: annals COMMAND [OPTIONS] [ARGS]\n"
@@ -101,6 +106,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  code FILE|DIR|- ...   code articles and print JSON Lines records\n"
+	      "  explain TEXT...       show why a sentence codes as it does\n"
 	      "  help [COMMAND]        show help for a command\n"
 	      "\n"
 	      "options:\n"
@@ -134,6 +140,9 @@ static void usage_code(FILE *f)
 	      "                        $ANNALS_DATA)\n"
 	      "      --no-discovery    dictionary matches only: no new names from context\n"
 	      "      --no-entities     omit the entity records at the end\n"
+	      "      --no-events       no event coding\n"
+	      "      --explain         write why each sentence coded as it did to\n"
+	      "                        standard error\n"
 	      "      --summary         print a summary of the run on standard error\n"
 	      "  -q, --quiet           no warnings and no progress\n"
 	      "  -h, --help            show this help\n"
@@ -176,11 +185,11 @@ static void summary(const annals_ctx *ctx, double dt, double cpu)
 	annals_get_stats(ctx, &s);
 	fprintf(stderr,
 		"annals: %zu documents, %.2f MB in %.2f s, %.3f CPU s (%.1f MB/s per "
-		"CPU second): %zu sentences, %zu mentions of %zu entities; "
-		"%zu warnings, %zu errors\n",
+		"CPU second): %zu sentences, %zu mentions of %zu entities, %zu "
+		"events; %zu warnings, %zu errors\n",
 		s.docs, (double)s.bytes / 1e6, dt, cpu,
 		cpu > 0 ? (double)s.bytes / 1e6 / cpu : 0.0, s.sentences, s.mentions,
-		s.entities, s.warnings, s.errors);
+		s.entities, s.events, s.warnings, s.errors);
 }
 
 static int cmd_code(int argc, char **argv)
@@ -191,6 +200,8 @@ static int cmd_code(int argc, char **argv)
 		{"data", required_argument, 0, 'd'},
 		{"no-discovery", no_argument, 0, 'D'},
 		{"no-entities", no_argument, 0, 'E'},
+		{"no-events", no_argument, 0, 'N'},
+		{"explain", no_argument, 0, 'X'},
 		{"summary", no_argument, 0, 'S'},
 		{"quiet", no_argument, 0, 'q'},
 		{"help", no_argument, 0, 'h'},
@@ -198,7 +209,7 @@ static int cmd_code(int argc, char **argv)
 	annals_format fmt = ANNALS_FMT_AUTO;
 	const char *outpath = NULL, *data = NULL;
 	unsigned flags = 0;
-	int want_summary = 0, c;
+	int want_summary = 0, explain = 0, c;
 	cli st = {stdout, 0, 0, 0, 0, NULL};
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:o:d:qh", opts, NULL)) != -1) {
@@ -213,6 +224,8 @@ static int cmd_code(int argc, char **argv)
 		case 'd': data = optarg; break;
 		case 'D': flags |= ANNALS_OPT_NO_DISCOVERY; break;
 		case 'E': flags |= ANNALS_OPT_NO_ENTITIES; break;
+		case 'N': flags |= ANNALS_OPT_NO_EVENTS; break;
+		case 'X': explain = 1; break;
 		case 'S': want_summary = 1; break;
 		case 'q': st.quiet = 1; break;
 		case 'h': usage_code(stdout); return EXIT_OK;
@@ -242,6 +255,8 @@ static int cmd_code(int argc, char **argv)
 	double cpu0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
 	annals_set_sink(ctx, on_records, &st);
 	annals_set_diag(ctx, on_diag, &st);
+	if (explain)
+		annals_set_explain(ctx, on_explain, stderr);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	int status = EXIT_OK;
@@ -271,6 +286,91 @@ static int cmd_code(int argc, char **argv)
 	return was_interrupted ? EXIT_INTERRUPTED : status;
 }
 
+static void usage_explain(FILE *f)
+{
+	fputs("usage: annals explain [OPTIONS] TEXT...\n"
+	      "\n"
+	      "Codes TEXT (the arguments joined by spaces) as one document and shows,\n"
+	      "sentence by sentence, the actors found, the patterns that matched, the\n"
+	      "source and target chosen, the modality, attribution and date, or why no\n"
+	      "event was produced; then the event records. To explain whole files,\n"
+	      "use 'annals code --explain FILE'.\n"
+	      "\n"
+	      "options:\n"
+	      "      --date YYYY-MM-DD  the document date, for \"yesterday\", \"Friday\"\n"
+	      "  -d, --data DIR        dictionary directory\n"
+	      "  -h, --help            show this help\n"
+	      "\n"
+	      "example:\n"
+	      "  annals explain --date 2018-01-07 \"Hamas fired rockets at Israel yesterday.\"\n",
+	      f);
+}
+
+static int print_events(void *ud, const char *data, size_t n)
+{
+	(void)ud;
+	for (const char *p = data, *e; p < data + n; p = e + 1) {
+		e = memchr(p, '\n', (size_t)(data + n - p));
+		if (!e)
+			e = data + n;
+		static const char head[] = "{\"type\":\"event\"";
+		if ((size_t)(e - p) > sizeof head && !memcmp(p, head, sizeof head - 1))
+			printf("%.*s\n", (int)(e - p), p);
+	}
+	return 0;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"date", required_argument, 0, 'T'},
+		{"data", required_argument, 0, 'd'},
+		{"help", no_argument, 0, 'h'},
+		{0, 0, 0, 0}};
+	const char *data = NULL, *date = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'T': date = optarg; break;
+		case 'd': data = optarg; break;
+		case 'h': usage_explain(stdout); return EXIT_OK;
+		default: usage_explain(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "annals: explain needs a text\nTry 'annals help explain'.\n");
+		return EXIT_USAGE;
+	}
+	size_t n = 0;
+	for (int i = optind; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	char *text = calloc(1, n + 1);
+	if (!text)
+		return EXIT_DATA;
+	for (int i = optind; i < argc; i++) {
+		strcat(text, argv[i]);
+		if (i + 1 < argc)
+			strcat(text, " ");
+	}
+	annals_ctx *ctx;
+	if (annals_ctx_new(&ctx, data, ANNALS_OPT_NO_ENTITIES, NULL)) {
+		fprintf(stderr, "annals: %s\n", annals_errmsg(ctx));
+		annals_ctx_free(ctx);
+		free(text);
+		return EXIT_DATA;
+	}
+	annals_set_explain(ctx, on_explain, stdout);
+	annals_set_sink(ctx, print_events, NULL);
+	annals_article a = {"text", NULL, date, NULL, text, strlen(text),
+			    ANNALS_FMT_TEXT};
+	int rc = annals_code_article(ctx, &a);
+	annals_finish(ctx);
+	annals_ctx_free(ctx);
+	free(text);
+	return rc ? EXIT_INPUT : EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -289,12 +389,16 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "help")) {
 		if (argc > 2 && !strcmp(argv[2], "code"))
 			usage_code(stdout);
+		else if (argc > 2 && !strcmp(argv[2], "explain"))
+			usage_explain(stdout);
 		else
 			usage(stdout);
 		return EXIT_OK;
 	}
 	if (!strcmp(cmd, "code"))
 		return cmd_code(argc - 1, argv + 1);
+	if (!strcmp(cmd, "explain"))
+		return cmd_explain(argc - 1, argv + 1);
 	fprintf(stderr, "annals: unknown command '%s'\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;
