@@ -158,6 +158,9 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 			an_buf_json_strz(b, e->parents[j]);
 		}
 		an_buf_putc(b, ']');
+		if (e->has_coord)
+			an_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", (double)e->lat,
+				      (double)e->lon);
 	}
 	an_buf_printf(b, ",\"mentions\":%zu,\"source\":\"%s\"}\n",
 		      r->mentions,
