@@ -81,11 +81,11 @@ static int word_in(sent_ctx *c, uint32_t i, const char *const *list)
 	return 0;
 }
 
-/* The mention covering token i, as an index, or -1. */
+/* The mention covering token i of the sentence, as an index, or -1. */
 static long ment_of(const sent_ctx *c, uint32_t i)
 {
 	const an_doc *d = c->d;
-	if (!d->tokment || !d->tokment[i])
+	if (i < c->s->t0 || i >= c->s->t1 || !d->tokment || !d->tokment[i])
 		return -1;
 	return (long)d->tokment[i] - 1;
 }
@@ -281,6 +281,19 @@ static int in_pp(sent_ctx *c, long m, uint32_t cs)
 	return t0 > cs && word_in(c, t0 - 1, preps);
 }
 
+/* Whether mention m completes a noun of people: "children from Gaza",
+ * "leaders of Hamas", "members of the Joint Operations Room". */
+static int pp_of_people(sent_ctx *c, long m)
+{
+	uint32_t t0 = c->d->ment[m].t0;
+	if (t0 > c->s->t0 && is_word(c, t0 - 1, "the"))
+		t0--;
+	return t0 > c->s->t0 + 1 &&
+	       (is_word(c, t0 - 1, "of") || is_word(c, t0 - 1, "from") ||
+		is_word(c, t0 - 1, "in")) &&
+	       tok(c, t0 - 2)->kind == AN_TK_WORD && tok(c, t0 - 2)->flags & TF_LOWER;
+}
+
 /* Whether only separators (",", "and", "or", "the") lie in [a, b). */
 static int only_separators(sent_ctx *c, uint32_t a, uint32_t b)
 {
@@ -297,7 +310,7 @@ static int only_separators(sent_ctx *c, uint32_t a, uint32_t b)
 static long subject(sent_ctx *c, uint32_t v)
 {
 	uint32_t cs = clause_start(c, v), last_end = 0;
-	long cand = -1;
+	long cand = -1, pp = -1;
 	for (uint32_t j = cs; j < v; j++) {
 		if (word_in(c, j, relatives)) { /* ", which Iran supports," */
 			uint32_t k = j;
@@ -312,12 +325,20 @@ static long subject(sent_ctx *c, uint32_t v)
 		if (m < 0)
 			continue;
 		j = c->d->ment[m].t1 - 1;
-		if (in_pp(c, m, cs) || v - c->d->ment[m].t0 > REACH + 12)
+		if (v - c->d->ment[m].t0 > REACH + 12)
 			continue;
+		if (in_pp(c, m, cs)) {
+			if (pp < 0 && pp_of_people(c, m))
+				pp = m;
+			continue;
+		}
 		if (cand < 0 || !only_separators(c, last_end, c->d->ment[m].t0))
 			cand = m;
 		last_end = c->d->ment[m].t1;
 	}
+	/* no actor as subject: "children from the Gaza Strip thank ..." */
+	if (cand < 0)
+		cand = pp;
 	return cand >= 0 ? head_of(c, cand) : -1;
 }
 
@@ -462,6 +483,14 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 			o = m;
 		k = c->d->ment[m].t1 - 1;
 	}
+	/* demonstrations in a place are its people's */
+	const an_evcode *code = an_evdict_code(c->ev, an_evdict_pat(c->ev, t->pat)->code);
+	if (s < 0 && code->code[0] == '1' && code->code[1] == '4')
+		for (uint32_t k = t->t1; k + 1 < c->s->t1 && k < t->t1 + 4 && s < 0; k++) {
+			uint32_t q = k + 1 + (uint32_t)is_word(c, k + 1, "the");
+			if (is_word(c, k, "in") && q < c->s->t1)
+				s = ment_of(c, q);
+		}
 	r->nsrc = s >= 0 ? group(c, head_of(c, s), r->src, MAX_ACTORS) : 0;
 	r->ntgt = o >= 0 ? group(c, head_of(c, o), r->tgt, MAX_ACTORS) : 0;
 }
