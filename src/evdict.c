@@ -30,6 +30,7 @@ struct an_evdict {
 	an_map sets;       /* hash(set name) -> 1 */
 	an_map members;    /* an_mix(set hash, word hash) -> 1 */
 	an_map heads;      /* word hash -> index into lists */
+	uint64_t head_bits[1024]; /* a bit per head form: most words stop here */
 	uint32_t **lists;
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
@@ -52,14 +53,33 @@ static int fail(reader *r, const char *msg, const char *what)
 	return ANNALS_EDATA;
 }
 
+/* x with its ASCII capitals lower-cased, eight bytes at once. */
+static inline uint64_t lower8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
+	uint64_t x7 = x & ~high;
+	uint64_t up = (x7 + ones * (0x80 - 'A')) & ~(x7 + ones * (0x7F - 'Z')) &
+		      ~x & high;
+	return x | up >> 2;
+}
+
+/* an_hash of the lower-cased bytes, without copying them. */
 uint64_t an_lower_hash(const char *s, size_t n)
 {
-	char buf[64];
-	if (n > sizeof buf)
-		return an_hash(s, n, 13);
-	for (size_t i = 0; i < n; i++)
-		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	return an_hash(buf, n, 13);
+	uint64_t h = 13 ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ lower8(w)) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ lower8(w)) * 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 29;
+	return h ? h : 1;
 }
 
 static uint64_t hstr(const char *s) { return an_lower_hash(s, strlen(s)); }
@@ -349,6 +369,7 @@ static void index_form(an_evdict *e, uint64_t h, uint32_t pat)
 		e->lists[l] = NULL;
 		e->nlist[l] = e->lcap[l] = 0;
 		an_map_put(&e->heads, h, l);
+		e->head_bits[h >> 48 & 1023] |= 1ULL << (h >> 58);
 	}
 	for (uint32_t i = 0; i < e->nlist[l]; i++)
 		if (e->lists[l][i] == pat)
@@ -492,6 +513,8 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i)
 
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n)
 {
+	if (!(e->head_bits[h >> 48 & 1023] >> (h >> 58) & 1))
+		return NULL;
 	uint32_t *li = an_map_get(&e->heads, h);
 	if (!li)
 		return NULL;
