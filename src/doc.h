@@ -114,11 +114,15 @@ void an_discover(an_doc *d);
 /* event.c: events from the sentences. */
 void an_event_run(an_doc *d);
 
-/* when.c: the temporal expression in tokens [t0, t1) nearest token near,
- * resolved against the document date: writes ISO (at the precision the
- * text gives: "2017-12-28", "2002-01", "2008") to out, returns 1; else 0. */
-int an_when(const an_doc *d, uint32_t t0, uint32_t t1, uint32_t near,
-	    char *out);
+/* when.c: the temporal expressions in tokens [t0, t1), resolved against
+ * the document date, each as ISO at the precision the text gives
+ * ("2017-12-28", "2002-01", "2008"); returns how many (at most max). */
+typedef struct an_when {
+	uint32_t tok; /* first token of the expression */
+	char iso[11];
+} an_when;
+int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
+		 int max);
 
 /* write.c: JSON Lines records. */
 void an_write_document(an_doc *d, an_buf *b);

@@ -30,7 +30,8 @@ struct an_evdict {
 	an_map sets;       /* hash(set name) -> 1 */
 	an_map members;    /* an_mix(set hash, word hash) -> 1 */
 	an_map heads;      /* word hash -> index into lists */
-	uint64_t head_bits[1024]; /* a bit per head form: most words stop here */
+	uint64_t head_bits[1024]; /* a bit per head form hash */
+	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
@@ -234,7 +235,7 @@ static int pattern_line(reader *r, char **f, int n, const char *text)
 	p.text = an_arena_strndup(e->strs, text, strlen(text));
 	p.file = r->file;
 	p.line = (uint32_t)r->line;
-	p.lemma = p.noun ? NULL : an_arena_strndup(e->strs, f[1], strlen(f[1]));
+	p.lemma = an_arena_strndup(e->strs, f[1], strlen(f[1]));
 	int rc = element(r, f[1], &p.head);
 	p.el = an_arena_alloc(e->strs, (size_t)n * sizeof *p.el);
 	p.weight = 1;
@@ -352,8 +353,28 @@ static int read_patterns(reader *r, const char *dir)
 
 /* ---- the head index ----------------------------------------------------- */
 
-static void index_form(an_evdict *e, uint64_t h, uint32_t pat)
+/* A 19-bit sketch of a word: its length and first three letters, case
+ * folded; a word and its head form have the same sketch. */
+static inline uint32_t sketch(const char *s, size_t n)
 {
+	uint32_t a = (uint32_t)(s[0] | 32) & 31;
+	uint32_t b = n > 1 ? (uint32_t)(s[1] | 32) & 31 : 0;
+	uint32_t c = n > 2 ? (uint32_t)(s[2] | 32) & 31 : 0;
+	return (uint32_t)(n & 15) << 15 | a << 10 | b << 5 | c;
+}
+
+int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n)
+{
+	uint32_t k = sketch(s, n);
+	return e->sketch_bits[k >> 6] >> (k & 63) & 1;
+}
+
+static void index_form(an_evdict *e, const char *form, uint32_t pat)
+{
+	size_t fl = strlen(form);
+	uint32_t k = sketch(form, fl);
+	e->sketch_bits[k >> 6] |= 1ULL << (k & 63);
+	uint64_t h = hstr(form);
 	uint32_t *li = an_map_get(&e->heads, h);
 	uint32_t l;
 	if (li) {
@@ -402,25 +423,25 @@ static void index_regular(an_evdict *e, const char *lemma, uint32_t pat)
 		  (last == 'h' && (prev == 'c' || prev == 's'));
 	snprintf(b, sizeof b, cy ? "%.*sies" : sib ? "%.*ses" : "%.*ss",
 		 (int)(cy ? n - 1 : n), lemma);
-	index_form(e, hstr(b), pat);
+	index_form(e, b, pat);
 	if (cy)
 		snprintf(b, sizeof b, "%.*sied", (int)n - 1, lemma);
 	else
 		snprintf(b, sizeof b, last == 'e' ? "%sd" : "%sed", lemma);
-	index_form(e, hstr(b), pat);
+	index_form(e, b, pat);
 	if (last == 'e' && prev == 'i')
 		snprintf(b, sizeof b, "%.*sying", (int)n - 2, lemma);
 	else if (last == 'e' && prev != 'e')
 		snprintf(b, sizeof b, "%.*sing", (int)n - 1, lemma);
 	else
 		snprintf(b, sizeof b, "%sing", lemma);
-	index_form(e, hstr(b), pat);
+	index_form(e, b, pat);
 	if (n >= 3 && !is_vowel(last) && is_vowel(prev) &&
 	    !is_vowel(lemma[n - 3]) && last != 'w' && last != 'x' && last != 'y') {
 		snprintf(b, sizeof b, "%s%ced", lemma, last);
-		index_form(e, hstr(b), pat);
+		index_form(e, b, pat);
 		snprintf(b, sizeof b, "%s%cing", lemma, last);
-		index_form(e, hstr(b), pat);
+		index_form(e, b, pat);
 	}
 }
 
@@ -435,19 +456,22 @@ static int build_index(an_evdict *e, char *err, size_t errcap)
 					 p->file, p->line, p->text);
 				return ANNALS_EDATA;
 			}
-		if (p->noun) {
-			for (uint16_t k = 0; k < p->head.nalt; k++)
-				index_form(e, p->head.alts[k], i);
+		if (p->noun) { /* "attack|attacks" */
+			char forms[256], *save = NULL;
+			snprintf(forms, sizeof forms, "%s", p->lemma);
+			for (char *f = strtok_r(forms, "|", &save); f;
+			     f = strtok_r(NULL, "|", &save))
+				index_form(e, f, i);
 			continue;
 		}
-		index_form(e, hstr(p->lemma), i);
+		index_form(e, p->lemma, i);
 		uint32_t *fi = an_map_get(&e->verb_forms, hstr(p->lemma));
 		if (!fi) {
 			index_regular(e, p->lemma, i);
 			continue;
 		}
 		for (const char **f = e->forms[*fi]; *f; f++)
-			index_form(e, hstr(*f), i);
+			index_form(e, *f, i);
 	}
 	return ANNALS_OK;
 }
@@ -465,6 +489,7 @@ int an_evdict_load(an_evdict **out, const char *dir, const annals_mem *mem,
 	an_map_init(&e->sets, mem, 64);
 	an_map_init(&e->members, mem, 1024);
 	an_map_init(&e->heads, mem, 4096);
+	e->sketch_bits = an_calloc(mem, (1u << 19) / 64, sizeof(uint64_t));
 	*out = e;
 	reader r = {e, NULL, 0, 'c', 1, err, errcap};
 	char path[4096];
@@ -495,6 +520,7 @@ void an_evdict_free(an_evdict *e)
 	an_map_free(&e->sets);
 	an_map_free(&e->members);
 	an_map_free(&e->heads);
+	an_free(e->mem, e->sketch_bits);
 	an_arena_free(e->strs);
 	an_free(e->mem, e);
 }

@@ -34,7 +34,7 @@ typedef struct an_pat {
 	uint8_t nel;      /* elements after the head */
 	uint8_t weight;   /* elements that are not gaps, the head included */
 	an_pel head;      /* the first word: a verb lemma or noun forms */
-	const char *lemma; /* verbs: the lemma as written */
+	const char *lemma; /* the head as written: a lemma, or noun forms */
 	an_pel *el;       /* the elements after the head */
 	const char *text; /* the pattern line as written */
 	const char *file;
@@ -53,6 +53,9 @@ size_t an_evdict_npatterns(const an_evdict *e);
 const an_evcode *an_evdict_code(const an_evdict *e, uint32_t i);
 const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 
+/* Whether a word of n bytes at s may be a head form (a quick test on its
+ * length and first letters, before any hashing). */
+int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
 /* The patterns whose head has the word form of lower-case hash h: sets *n
  * and returns their indices, or NULL. */
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n);

@@ -23,6 +23,8 @@ typedef struct sent_ctx {
 	const an_evdict *ev;
 	const an_sent *s;
 	uint64_t *lh; /* lower-case hash per token of the sentence, 0 = not yet */
+	an_when when[8]; /* the sentence's temporal expressions */
+	int nwhen;       /* -1 until scanned */
 } sent_ctx;
 
 typedef struct trigger {
@@ -67,16 +69,43 @@ static uint64_t lhash(sent_ctx *c, uint32_t i)
 	return *h;
 }
 
-static int is_word(sent_ctx *c, uint32_t i, const char *w)
+/* Whether token i of the sentence is the word w (ASCII, any case). */
+static inline int is_word(sent_ctx *c, uint32_t i, const char *w)
 {
-	return i >= c->s->t0 && i < c->s->t1 &&
-	       an_tok_ieq(&c->d->text, tok(c, i), w);
+	if (i < c->s->t0 || i >= c->s->t1)
+		return 0;
+	const an_tok *k = tok(c, i);
+	size_t n = strlen(w);
+	return k->len == n && (k->c0 | 32) == (w[0] | 32) &&
+	       strncasecmp(c->d->text.s + k->off, w, n) == 0;
 }
 
-static int word_in(sent_ctx *c, uint32_t i, const char *const *list)
+/* A fixed list of words, compared by lower-case hash. */
+typedef struct wset {
+	const char *const *words;
+	uint64_t h[48];
+	uint64_t lens; /* bit per word length */
+	int n;         /* -1 until built */
+} wset;
+#define WSET(name, ...)                                               \
+	static const char *const name##_w[] = {__VA_ARGS__, NULL};     \
+	static wset name = {name##_w, {0}, 0, -1}
+
+static int word_in(sent_ctx *c, uint32_t i, wset *ws)
 {
-	for (; *list; list++)
-		if (is_word(c, i, *list))
+	if (ws->n < 0) {
+		int n = 0;
+		for (const char *const *w = ws->words; *w && n < 48; w++) {
+			ws->h[n++] = an_lower_hash(*w, strlen(*w));
+			ws->lens |= 1ULL << (strlen(*w) & 63);
+		}
+		ws->n = n;
+	}
+	if (i < c->s->t0 || i >= c->s->t1 || !(ws->lens >> (tok(c, i)->len & 63) & 1))
+		return 0;
+	uint64_t h = lhash(c, i);
+	for (int k = 0; k < ws->n; k++)
+		if (ws->h[k] == h)
 			return 1;
 	return 0;
 }
@@ -145,10 +174,9 @@ static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i)
 	return pos;
 }
 
-static const char *const auxiliaries[] = {
-	"will", "would", "to", "did", "does", "do", "has", "have", "had",
+WSET(auxiliaries, "will", "would", "to", "did", "does", "do", "has", "have", "had",
 	"could", "may", "might", "must", "should", "shall", "can", "also",
-	"then", "not", "never", NULL};
+	"then", "not", "never");
 
 /* Whether token i is a demonym standing for a country ("Iranian"). */
 static int demonym_at(const sent_ctx *c, uint32_t i)
@@ -160,17 +188,17 @@ static int demonym_at(const sent_ctx *c, uint32_t i)
 /* Words before a noun that make the token at i read as a noun. */
 static int noun_context(sent_ctx *c, uint32_t i)
 {
-	static const char *const dets[] = {"the", "a", "an", "its", "their",
+	WSET(dets, "the", "a", "an", "its", "their",
 					   "his", "her", "our", "this", "that",
 					   "of", "for", "and", "with", "new",
-					   "such", "any", "no", "more", NULL};
+					   "such", "any", "no", "more");
 	if (i == c->s->t0)
 		return 0;
 	const an_tok *p = tok(c, i - 1);
-	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, dets))
+	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &dets))
 		return 1;
 	return p->kind == AN_TK_WORD && p->flags & TF_LOWER && i >= c->s->t0 + 2 &&
-	       !word_in(c, i - 1, auxiliaries) &&
+	       !word_in(c, i - 1, &auxiliaries) &&
 	       (tok(c, i - 2)->flags & TF_POSS || demonym_at(c, i - 2));
 }
 
@@ -179,6 +207,9 @@ static int noun_context(sent_ctx *c, uint32_t i)
 static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 {
 	uint32_t n;
+	const an_tok *k0 = tok(c, i);
+	if (!an_evdict_maybe_head(c->ev, c->d->text.s + k0->off, k0->len))
+		return 0;
 	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n);
 	if (!pl)
 		return 0;
@@ -209,16 +240,15 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 
 /* ---- actors ------------------------------------------------------------- */
 
-static const char *const preps[] = {
-	"in", "on", "at", "from", "to", "for", "of", "with", "by", "near",
+WSET(preps, "in", "on", "at", "from", "to", "for", "of", "with", "by", "near",
 	"against", "after", "before", "during", "into", "over", "under",
 	"about", "between", "among", "across", "through", "toward",
 	"towards", "since", "until", "within", "without", "inside",
-	"outside", "than", "via", "like", "including", NULL};
-static const char *const locatives[] = {"in", "near", "inside", "outside",
+	"outside", "than", "via", "like", "including");
+WSET(locatives, "in", "near", "inside", "outside",
 					"across", "throughout", "within",
-					"around", "from", NULL};
-static const char *const relatives[] = {"who", "which", NULL};
+					"around", "from");
+WSET(relatives, "who", "which");
 
 /* Widens the actor group starting with mention m over coordinated
  * mentions ("Hamas and PIJ", "Syria, Iraq and Lebanon"). */
@@ -278,7 +308,7 @@ static int in_pp(sent_ctx *c, long m, uint32_t cs)
 	uint32_t t0 = c->d->ment[m].t0;
 	if (t0 > cs && is_word(c, t0 - 1, "the"))
 		t0--;
-	return t0 > cs && word_in(c, t0 - 1, preps);
+	return t0 > cs && word_in(c, t0 - 1, &preps);
 }
 
 /* Whether mention m completes a noun of people: "children from Gaza",
@@ -312,7 +342,7 @@ static long subject(sent_ctx *c, uint32_t v)
 	uint32_t cs = clause_start(c, v), last_end = 0;
 	long cand = -1, pp = -1;
 	for (uint32_t j = cs; j < v; j++) {
-		if (word_in(c, j, relatives)) { /* ", which Iran supports," */
+		if (word_in(c, j, &relatives)) { /* ", which Iran supports," */
 			uint32_t k = j;
 			while (k < v && !is_word(c, k, ","))
 				k++;
@@ -351,7 +381,7 @@ static uint32_t relative(sent_ctx *c, uint32_t v, long *ante)
 	for (uint32_t j = v; j-- > cs && j + 6 > v;) {
 		if (is_word(c, j, ","))
 			return 0; /* a relative clause closed before the verb */
-		if (!word_in(c, j, relatives))
+		if (!word_in(c, j, &relatives))
 			continue;
 		uint32_t k = j;
 		while (k > cs && is_word(c, k - 1, ","))
@@ -367,7 +397,7 @@ static uint32_t relative(sent_ctx *c, uint32_t v, long *ante)
 static long object(sent_ctx *c, uint32_t e, int in_relative)
 {
 	for (uint32_t j = e; j < c->s->t1 && j < e + REACH; j++) {
-		if (boundary(c, j) || word_in(c, j, relatives) ||
+		if (boundary(c, j) || word_in(c, j, &relatives) ||
 		    (in_relative && is_word(c, j, ",")))
 			return -1;
 		long m = ment_of(c, j);
@@ -375,7 +405,7 @@ static long object(sent_ctx *c, uint32_t e, int in_relative)
 			continue;
 		uint32_t t0 = c->d->ment[m].t0;
 		int k = kind_of(c, m);
-		if (t0 > c->s->t0 && word_in(c, t0 - 1, locatives) &&
+		if (t0 > c->s->t0 && word_in(c, t0 - 1, &locatives) &&
 		    (k == AN_K_PLACE || k == AN_K_COUNTRY)) {
 			j = c->d->ment[m].t1 - 1;
 			continue;
@@ -404,14 +434,14 @@ static long by_agent(sent_ctx *c, uint32_t e)
 
 static int is_passive(sent_ctx *c, const trigger *t)
 {
-	static const char *const be[] = {"is", "are", "was", "were", "be",
-					 "been", "being", NULL};
+	WSET(be, "is", "are", "was", "were", "be",
+					 "been", "being");
 	const an_tok *k = tok(c, t->t0);
 	const char *w = c->d->text.s + k->off;
 	if (k->len < 3 || strncasecmp(w + k->len - 3, "ing", 3) == 0)
 		return 0;
 	for (uint32_t j = t->t0; j-- > c->s->t0 && j + 4 > t->t0;)
-		if (word_in(c, j, be))
+		if (word_in(c, j, &be))
 			return 1;
 	return 0;
 }
@@ -460,7 +490,7 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 			break;
 		}
 		if (!(p->kind == AN_TK_WORD && p->flags & TF_LOWER) ||
-		    word_in(c, j - 1, preps))
+		    word_in(c, j - 1, &preps))
 			break;
 		j--;
 	}
@@ -469,7 +499,7 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 		if (boundary(c, k))
 			break;
 		int by = is_word(c, k, "by") || is_word(c, k, "from");
-		if (!by && !word_in(c, k, preps))
+		if (!by && !word_in(c, k, &preps))
 			continue;
 		uint32_t q = k + 1;
 		if (is_word(c, q, "the"))
@@ -479,7 +509,7 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 			continue;
 		if (by && s < 0)
 			s = m;
-		else if (!by && o < 0 && !word_in(c, k, locatives))
+		else if (!by && o < 0 && !word_in(c, k, &locatives))
 			o = m;
 		k = c->d->ment[m].t1 - 1;
 	}
@@ -502,18 +532,17 @@ typedef struct framing {
 	long attribution; /* mention index, or -1 */
 } framing;
 
-static const char *const reporting[] = {
-	"said", "says", "say", "told", "reported", "reports", "report",
+WSET(reporting, "said", "says", "say", "told", "reported", "reports", "report",
 	"noted", "notes", "added", "stated", "claimed", "claims", "announced",
 	"wrote", "writes", "quoted", "cited", "citing", "according",
-	"confirmed", "alleged", "insisted", "explained", NULL};
+	"confirmed", "alleged", "insisted", "explained");
 
 /* Who reports the sentence: "according to X", "X said", "X reports that",
  * or a source in closing parentheses "(al-Alam TV, December 27, 2017)". */
 static long attribution(sent_ctx *c, uint32_t trig)
 {
 	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
-		if (!word_in(c, i, reporting))
+		if (!word_in(c, i, &reporting))
 			continue;
 		if (is_word(c, i, "according") && is_word(c, i + 1, "to")) {
 			uint32_t q = i + 2 + is_word(c, i + 2, "the");
@@ -552,23 +581,22 @@ static long attribution(sent_ctx *c, uint32_t trig)
 static framing frame(sent_ctx *c, const trigger *t, const an_evcode *code,
 		     uint32_t src_ent)
 {
-	static const char *const neg[] = {"not", "never", "n't", "no", NULL};
-	static const char *const hyp[] = {
-		"will", "would", "could", "may", "might", "should", "shall",
+	WSET(neg, "not", "never", "n't", "no");
+	WSET(hyp, "will", "would", "could", "may", "might", "should", "shall",
 		"if", "unless", "threatened", "threatens", "threaten",
 		"plans", "planned", "plan", "vowed", "vows", "intends", "ready",
-		"expected", "going", "wants", "want", "'ll", "possibly", NULL};
+		"expected", "going", "wants", "want", "'ll", "possibly");
 	framing f = {"asserted", -1};
 	uint32_t cs = clause_start(c, t->t0);
 	for (uint32_t j = t->t0; j-- > cs && j + 5 > t->t0;) {
-		if (word_in(c, j, neg) || (is_word(c, j, "to") &&
+		if (word_in(c, j, &neg) || (is_word(c, j, "to") &&
 		    (is_word(c, j - 1, "failed") || is_word(c, j - 1, "refused")))) {
 			f.modality = "negated";
 			return f;
 		}
 	}
 	for (uint32_t j = t->t0; j-- > cs && j + 7 > t->t0;)
-		if (word_in(c, j, hyp)) {
+		if (word_in(c, j, &hyp)) {
 			f.modality = "hypothetical";
 			break;
 		}
@@ -595,7 +623,7 @@ static long location(sent_ctx *c, const trigger *t, const roles *r)
 	uint32_t bestd = UINT32_MAX;
 	for (uint32_t i = c->s->t0 + 1; i < c->s->t1; i++) {
 		long m = ment_of(c, i);
-		if (m < 0 || c->d->ment[m].t0 != i || !word_in(c, i - 1, locatives))
+		if (m < 0 || c->d->ment[m].t0 != i || !word_in(c, i - 1, &locatives))
 			continue;
 		int k = kind_of(c, m);
 		if (k != AN_K_PLACE && k != AN_K_COUNTRY)
@@ -654,6 +682,23 @@ static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
 	      date ? ", " : "", date ? date : "");
 }
 
+/* The date of the temporal expression nearest token i, or NULL. */
+static const char *date_near(sent_ctx *c, uint32_t i)
+{
+	if (c->nwhen < 0)
+		c->nwhen = an_when_scan(c->d, c->s->t0, c->s->t1, c->when, 8);
+	const char *best = NULL;
+	uint32_t bestd = UINT32_MAX;
+	for (int k = 0; k < c->nwhen; k++) {
+		uint32_t w = c->when[k].tok, dist = w > i ? w - i : i - w;
+		if (dist < bestd) {
+			bestd = dist;
+			best = c->when[k].iso;
+		}
+	}
+	return best;
+}
+
 static void code_trigger(sent_ctx *c, const trigger *t)
 {
 	const an_pat *p = an_evdict_pat(c->ev, t->pat);
@@ -675,14 +720,13 @@ static void code_trigger(sent_ctx *c, const trigger *t)
 		return;
 	}
 	framing f = frame(c, t, code, d->ment[r.src[0]].ent);
-	char date[11];
-	int dated = an_when(d, c->s->t0, c->s->t1, t->t0, date);
+	const char *date = date_near(c, t->t0);
 	long loc = location(c, t, &r);
 	for (int i = 0; i < r.nsrc; i++) {
 		if (!r.ntgt)
-			emit(c, t, code, r.src[i], -1, &f, dated ? date : NULL, loc);
+			emit(c, t, code, r.src[i], -1, &f, date, loc);
 		for (int j = 0; j < r.ntgt; j++)
-			emit(c, t, code, r.src[i], r.tgt[j], &f, dated ? date : NULL, loc);
+			emit(c, t, code, r.src[i], r.tgt[j], &f, date, loc);
 	}
 }
 
@@ -707,7 +751,12 @@ static uint32_t absorbed(sent_ctx *c, const trigger *t)
 
 static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 {
-	sent_ctx c = {d, ev, s, an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t))};
+	sent_ctx c;
+	c.d = d;
+	c.ev = ev;
+	c.s = s;
+	c.lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
+	c.nwhen = -1;
 	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
 		trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
 		      (int)(s->end - s->off), d->text.s + s->off);

@@ -134,24 +134,22 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	return 0;
 }
 
-int an_when(const an_doc *d, uint32_t t0, uint32_t t1, uint32_t near,
-	    char *out)
+int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
+		 int max)
 {
 	long ref = doc_days(d);
-	uint32_t best = UINT32_MAX;
-	char iso[11];
-	for (uint32_t i = t0; i < t1; i++) {
-		if (d->seg.tok[i].flags & TF_EXCL)
+	int n = 0;
+	for (uint32_t i = t0; i < t1 && n < max; i++) {
+		const an_tok *k = &d->seg.tok[i];
+		/* every expression starts with a digit, a capital or y/t */
+		if (k->flags & TF_EXCL || (k->kind == AN_TK_PUNCT) ||
+		    (k->flags & TF_LOWER && k->c0 != 'y' && k->c0 != 't'))
 			continue;
-		uint32_t n = expr_at(d, i, t1, ref, iso);
-		if (!n)
+		uint32_t len = expr_at(d, i, t1, ref, out[n].iso);
+		if (!len)
 			continue;
-		uint32_t dist = i > near ? i - near : near - i;
-		if (dist < best) {
-			best = dist;
-			memcpy(out, iso, 11);
-		}
-		i += n - 1;
+		out[n++].tok = i;
+		i += len - 1;
 	}
-	return best != UINT32_MAX;
+	return n;
 }
