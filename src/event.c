@@ -29,6 +29,7 @@ typedef struct sent_ctx {
 
 typedef struct trigger {
 	uint32_t t0, t1;   /* head token .. end of the matched pattern */
+	uint32_t after;    /* t1, or past an event noun the verb takes as object */
 	uint32_t pat;
 	int noun;
 } trigger;
@@ -249,6 +250,7 @@ WSET(locatives, "in", "near", "inside", "outside",
 					"across", "throughout", "within",
 					"around", "from");
 WSET(relatives, "who", "which");
+WSET(conjunctions, "and", "or", "but", "nor", "while", "whereas");
 
 /* Widens the actor group starting with mention m over coordinated
  * mentions ("Hamas and PIJ", "Syria, Iraq and Lebanon"). */
@@ -306,8 +308,13 @@ static uint32_t clause_start(sent_ctx *c, uint32_t i)
 static int in_pp(sent_ctx *c, long m, uint32_t cs)
 {
 	uint32_t t0 = c->d->ment[m].t0;
-	if (t0 > cs && is_word(c, t0 - 1, "the"))
+	for (int skip = 0; skip < 3 && t0 > cs; skip++) { /* "of the notorious" */
+		const an_tok *k = tok(c, t0 - 1);
+		if (word_in(c, t0 - 1, &preps) || k->kind != AN_TK_WORD ||
+		    !(k->flags & TF_LOWER) || word_in(c, t0 - 1, &conjunctions))
+			break;
 		t0--;
+	}
 	return t0 > cs && word_in(c, t0 - 1, &preps);
 }
 
@@ -321,7 +328,7 @@ static int pp_of_people(sent_ctx *c, long m)
 	return t0 > c->s->t0 + 1 &&
 	       (is_word(c, t0 - 1, "of") || is_word(c, t0 - 1, "from") ||
 		is_word(c, t0 - 1, "in")) &&
-	       tok(c, t0 - 2)->kind == AN_TK_WORD && tok(c, t0 - 2)->flags & TF_LOWER;
+	       tok(c, t0 - 2)->kind == AN_TK_WORD && ment_of(c, t0 - 2) < 0;
 }
 
 /* Whether only separators (",", "and", "or", "the") lie in [a, b). */
@@ -392,8 +399,25 @@ static uint32_t relative(sent_ctx *c, uint32_t v, long *ante)
 	return 0;
 }
 
+/* Whether [a, b) is a short plain noun phrase: lower-case words only, as
+ * in "militant groups" of "supported militant groups in Gaza", whose place
+ * stands for them. */
+static int plain_np(sent_ctx *c, uint32_t a, uint32_t b)
+{
+	if (b - a > 4)
+		return 0;
+	for (; a < b; a++) {
+		const an_tok *k = tok(c, a);
+		if (k->kind != AN_TK_WORD || !(k->flags & TF_LOWER) ||
+		    word_in(c, a, &preps) || word_in(c, a, &relatives))
+			return 0;
+	}
+	return 1;
+}
+
 /* The first actor after token e within the clause (skipping places after
- * locative prepositions, which are the location). */
+ * locative prepositions, which are the location, unless a plain noun
+ * phrase before them names their people). */
 static long object(sent_ctx *c, uint32_t e, int in_relative)
 {
 	for (uint32_t j = e; j < c->s->t1 && j < e + REACH; j++) {
@@ -405,10 +429,12 @@ static long object(sent_ctx *c, uint32_t e, int in_relative)
 			continue;
 		uint32_t t0 = c->d->ment[m].t0;
 		int k = kind_of(c, m);
-		if (t0 > c->s->t0 && word_in(c, t0 - 1, &locatives) &&
-		    (k == AN_K_PLACE || k == AN_K_COUNTRY)) {
+		uint32_t p = t0 > c->s->t0 && is_word(c, t0 - 1, "the") ? t0 - 1 : t0;
+		if (p > c->s->t0 && word_in(c, p - 1, &locatives) &&
+		    (k == AN_K_PLACE || k == AN_K_COUNTRY) &&
+		    !(p - 1 > e && plain_np(c, e, p - 1))) {
 			j = c->d->ment[m].t1 - 1;
-			continue;
+			continue; /* the location, not the target */
 		}
 		return head_of(c, m);
 	}
@@ -440,6 +466,8 @@ static int is_passive(sent_ctx *c, const trigger *t)
 	const char *w = c->d->text.s + k->off;
 	if (k->len < 3 || strncasecmp(w + k->len - 3, "ing", 3) == 0)
 		return 0;
+	if (strncasecmp(w + k->len - 2, "ed", 2) == 0 && is_word(c, t->t1, "by"))
+		return 1; /* "groups backed by Iran" */
 	for (uint32_t j = t->t0; j-- > c->s->t0 && j + 4 > t->t0;)
 		if (word_in(c, j, &be))
 			return 1;
@@ -460,12 +488,12 @@ static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 		o = rel ? head_of(c, ante) : subject(c, t->t0);
 	} else if (rel && inner >= 0) {
 		s = head_of(c, inner);
-		o = object(c, t->t1, 1);
+		o = object(c, t->after, 1);
 		if (o < 0)
 			o = head_of(c, ante);
 	} else {
 		s = rel ? head_of(c, ante) : subject(c, t->t0);
-		o = object(c, t->t1, rel != 0);
+		o = object(c, t->after, rel != 0);
 	}
 	r->nsrc = s >= 0 ? group(c, s, r->src, MAX_ACTORS) : 0;
 	r->ntgt = o >= 0 ? group(c, o, r->tgt, MAX_ACTORS) : 0;
@@ -490,7 +518,7 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 			break;
 		}
 		if (!(p->kind == AN_TK_WORD && p->flags & TF_LOWER) ||
-		    word_in(c, j - 1, &preps))
+		    word_in(c, j - 1, &preps) || word_in(c, j - 1, &conjunctions))
 			break;
 		j--;
 	}
@@ -516,10 +544,15 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 	/* demonstrations in a place are its people's */
 	const an_evcode *code = an_evdict_code(c->ev, an_evdict_pat(c->ev, t->pat)->code);
 	if (s < 0 && code->code[0] == '1' && code->code[1] == '4')
-		for (uint32_t k = t->t1; k + 1 < c->s->t1 && k < t->t1 + 4 && s < 0; k++) {
-			uint32_t q = k + 1 + (uint32_t)is_word(c, k + 1, "the");
-			if (is_word(c, k, "in") && q < c->s->t1)
-				s = ment_of(c, q);
+		for (uint32_t k = t->t1; k < c->s->t1 && k < t->t1 + 10 && s < 0; k++) {
+			long m = ment_of(c, k);
+			int kd = m >= 0 ? kind_of(c, m) : -1;
+			if (boundary(c, k))
+				break;
+			if ((kd == AN_K_PLACE || kd == AN_K_COUNTRY) &&
+			    (is_word(c, k - 1, "in") || is_word(c, k - 1, "of") ||
+			     is_word(c, k - 1, ",")))
+				s = m; /* "broke out in the city of Mashhad, Iran" */
 		}
 	r->nsrc = s >= 0 ? group(c, head_of(c, s), r->src, MAX_ACTORS) : 0;
 	r->ntgt = o >= 0 ? group(c, head_of(c, o), r->tgt, MAX_ACTORS) : 0;
@@ -777,8 +810,9 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 		if (!trigger_at(&c, i, 0, &t))
 			continue;
 		any = 1;
+		t.after = t.t1 + absorbed(&c, &t);
 		code_trigger(&c, &t);
-		i = t.t1 - 1 + absorbed(&c, &t);
+		i = t.after - 1;
 	}
 	if (!any)
 		trace(d, "  no trigger: no verb or noun of the patterns");
