@@ -341,6 +341,19 @@ static int only_separators(sent_ctx *c, uint32_t a, uint32_t b)
 	return 1;
 }
 
+/* Whether mention m, after a bare comma at a, renames what came before
+ * ("Hezbollah's head, Hassan Nasrallah, called") rather than continuing a
+ * list ("Hamas, Hezbollah and PIJ"): a list goes on with "and" or "or". */
+static int appositive(sent_ctx *c, uint32_t a, long m)
+{
+	for (uint32_t j = a; j < c->d->ment[m].t0; j++)
+		if (!is_word(c, j, ","))
+			return 0;
+	uint32_t e = c->d->ment[m].t1;
+	return !(is_word(c, e, "and") || is_word(c, e, "or") ||
+		 (is_word(c, e, ",") && ment_of(c, e + 1) >= 0));
+}
+
 /* The subject of the verb at v: the last actor group of its clause that is
  * not in a prepositional phrase ("Soleimani, a commander in the IRGC,
  * offered"; "Bloomberg reported that Hamas fired"). */
@@ -369,7 +382,8 @@ static long subject(sent_ctx *c, uint32_t v)
 				pp = m;
 			continue;
 		}
-		if (cand < 0 || !only_separators(c, last_end, c->d->ment[m].t0))
+		if (cand < 0 || !only_separators(c, last_end, c->d->ment[m].t0) ||
+		    appositive(c, last_end, m))
 			cand = m;
 		last_end = c->d->ment[m].t1;
 	}
