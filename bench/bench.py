@@ -4,7 +4,8 @@
 For each corpus: bytes, documents, the plain-read floor (CPU seconds of cat
 over the same bytes), the CPU seconds `annals code` spends coding (measured
 by the command itself after the dictionary is loaded, best of three runs),
-MB/s and documents/s per CPU second, peak resident memory, and a checksum of
+MB/s and documents/s per CPU second, peak resident memory, MB/s of the
+first stages alone (--no-events: documents, mentions, entities), and a checksum of
 the output so runs can be compared. Exits 0 with a message when the corpora
 are absent.
 """
@@ -46,8 +47,8 @@ def main():
     os.unlink(tiny)
     print(f"annals code, one core; start-up (dictionary load) {startup*1000:.0f} ms, not counted")
     print(f"{'corpus':18} {'MB':>7} {'docs':>6} {'read MB/s':>10} {'code MB/s':>10} "
-          f"{'docs/s':>8} {'peak MB':>8}  checksum")
-    tot_b = tot_c = tot_d = 0
+          f"{'docs/s':>8} {'peak MB':>8} {'no-events':>10}  checksum")
+    tot_b = tot_c = tot_d = tot_n = 0
     for f in files:
         size = os.path.getsize(f)
         docs = sum(1 for _ in open(f, 'rb'))
@@ -59,11 +60,15 @@ def main():
         for _ in range(2):
             cpu = min(cpu, run([ANNALS, 'code', '-q', '--summary', f])[0])
         cpu = max(cpu, 1e-6)
+        # the first stages alone (documents, mentions, entities)
+        ne = max(best_of(3, lambda: run([ANNALS, 'code', '-q', '--summary',
+                                         '--no-events', f]))[0], 1e-6)
         mb = size / 1e6
-        tot_b += size; tot_c += cpu; tot_d += docs
+        tot_b += size; tot_c += cpu; tot_d += docs; tot_n += ne
         print(f"{os.path.basename(f)[:-6]:18} {mb:7.2f} {docs:6} {mb/max(floor,1e-6):10.0f} "
-              f"{mb/cpu:10.1f} {docs/cpu:8.0f} {rss/1024:8.1f}  {digest}")
-    print(f"{'all':18} {tot_b/1e6:7.2f} {tot_d:6} {'':10} {tot_b/1e6/tot_c:10.1f} {tot_d/tot_c:8.0f}")
+              f"{mb/cpu:10.1f} {docs/cpu:8.0f} {rss/1024:8.1f} {mb/ne:10.1f}  {digest}")
+    print(f"{'all':18} {tot_b/1e6:7.2f} {tot_d:6} {'':10} {tot_b/1e6/tot_c:10.1f} "
+          f"{tot_d/tot_c:8.0f} {'':8} {tot_b/1e6/tot_n:10.1f}")
 
 
 if __name__ == '__main__':
