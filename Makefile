@@ -49,6 +49,7 @@ fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
 # fuzz regression inputs.
 test: annals tests/run $(REPLAYS)
 	./tests/run
+	python3 tools/checkevents.py
 	sh tests/golden.sh
 	sh tests/cli.sh
 	for r in text html jsonl; do \
