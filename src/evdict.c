@@ -169,12 +169,22 @@ static int verb_line(reader *r, char **f, int n)
 	an_evdict *e = r->e;
 	if (n < 3)
 		return fail(r, "verb needs: verb LEMMA FORM...", NULL);
-	if (an_map_get(&e->verb_forms, hstr(f[1])))
-		return fail(r, "forms already listed for", f[1]);
-	const char **list = an_arena_alloc(e->strs, (size_t)n * sizeof *list);
+	/* a verb listed again (in another file) gets the union of its forms */
+	uint32_t *old = an_map_get(&e->verb_forms, hstr(f[1]));
+	size_t nold = 0;
+	if (old)
+		while (e->forms[*old][nold])
+			nold++;
+	const char **list = an_arena_alloc(e->strs, (nold + (size_t)n) * sizeof *list);
+	if (old)
+		memcpy(list, e->forms[*old], nold * sizeof *list);
 	for (int i = 1; i < n; i++)
-		list[i - 1] = an_arena_strndup(e->strs, f[i], strlen(f[i]));
-	list[n - 1] = NULL;
+		list[nold + (size_t)i - 1] = an_arena_strndup(e->strs, f[i], strlen(f[i]));
+	list[nold + (size_t)n - 1] = NULL;
+	if (old) {
+		e->forms[*old] = list;
+		return ANNALS_OK;
+	}
 	const char ***slot = AN_VEC_PUSH(e->strs, e->forms, e->nforms, e->fcap);
 	*slot = list;
 	an_map_put(&e->verb_forms, hstr(f[1]), (uint32_t)e->nforms - 1);

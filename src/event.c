@@ -23,6 +23,7 @@ typedef struct sent_ctx {
 	const an_evdict *ev;
 	const an_sent *s;
 	uint64_t *lh; /* lower-case hash per token of the sentence, 0 = not yet */
+	uint8_t *used; /* per token: part of a trigger already coded */
 	an_when when[8]; /* the sentence's temporal expressions */
 	int nwhen;       /* -1 until scanned */
 } sent_ctx;
@@ -151,7 +152,7 @@ static int boundary(sent_ctx *c, uint32_t i)
 }
 
 /* Matches pattern p with its head at i; returns the end token, or 0. */
-static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i)
+static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i, int mark)
 {
 	uint32_t pos = i + 1, end = c->s->t1;
 	int gap = 0;
@@ -169,6 +170,8 @@ static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i)
 		}
 		if (pos > lim || pos >= end)
 			return 0;
+		if (mark) /* the pattern's words are not triggers of their own */
+			c->used[pos - c->s->t0] = 1;
 		pos++;
 		gap = 0;
 	}
@@ -220,12 +223,13 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
 		if (only_noun && !p->noun)
 			continue;
-		uint32_t e = pat_match(c, p, i);
+		uint32_t e = pat_match(c, p, i, 0);
 		if (!e)
 			continue;
-		/* the reading the context asks for first, then length */
-		int score = ((p->noun == want_noun) << 12) | (p->weight << 4) |
-			    (p->curated << 3);
+		/* the reading the context asks for first, then hand-written
+		 * over converted, then length */
+		int score = ((p->noun == want_noun) << 12) | (p->curated << 11) |
+			    (p->weight << 4);
 		trace(c->d, "    pattern %s:%u \"%s\" matches", p->file, p->line, p->text);
 		if (score > best_score) {
 			best_score = score;
@@ -803,6 +807,7 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	c.ev = ev;
 	c.s = s;
 	c.lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
+	c.used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
 	c.nwhen = -1;
 	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
 		trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
@@ -818,15 +823,18 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	int any = 0;
 	for (uint32_t i = s->t0; i < s->t1; i++) {
 		const an_tok *k = &d->seg.tok[i];
-		if (k->kind != AN_TK_WORD || k->flags & (TF_EXCL | TF_MENT))
+		if (k->kind != AN_TK_WORD || k->flags & (TF_EXCL | TF_MENT) ||
+		    c.used[i - s->t0])
 			continue;
 		trigger t;
 		if (!trigger_at(&c, i, 0, &t))
 			continue;
 		any = 1;
 		t.after = t.t1 + absorbed(&c, &t);
+		pat_match(&c, an_evdict_pat(ev, t.pat), i, 1);
+		for (uint32_t j = t.t1; j < t.after; j++)
+			c.used[j - s->t0] = 1;
 		code_trigger(&c, &t);
-		i = t.after - 1;
 	}
 	if (!any)
 		trace(d, "  no trigger: no verb or noun of the patterns");

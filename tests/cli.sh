@@ -67,5 +67,17 @@ if [ -w /dev/full ]; then
 	expect 4 "cannot write" sh -c "$A code $T/ok.txt > /dev/full"
 fi
 
+# events, and why a sentence coded as it did
+expect 0 "usage: annals explain" $A help explain
+expect 2 "explain needs a text" $A explain
+expect 0 '"code":"195".*"date":"2018-01-06"' $A explain --date 2018-01-07 "Hamas fired rockets at Israel yesterday."
+expect 0 "no source actor" $A explain "Rockets were fired at Israel."
+expect 0 "no trigger" $A explain "Iran is a country."
+printf 'Hamas attacked Israel.\n' > "$T/ev.txt"
+expect 0 "trigger \"attacked\"" $A code --explain "$T/ev.txt"
+expect 0 '"type":"event"' $A code "$T/ev.txt"
+[ "$($A code --no-events "$T/ev.txt" | grep -c '"type":"event"')" = 0 ] &&
+	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli: FAIL: --no-events" >&2; }
+
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]
