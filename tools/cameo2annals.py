@@ -16,13 +16,17 @@ codes.txt        the CAMEO codebook: code, Goldstein score, PLOVER type, name.
                  CAMEO2PLOVER-2021.txt (the first line wins for a code listed twice),
                  `-` when the table has none.
 
-verbs-cameo.txt  the PETRARCH/TABARI verb dictionary CAMEO.2.0.txt, converted:
+converted/verbs-cameo.txt
+                 the PETRARCH/TABARI verb dictionary CAMEO.2.0.txt, converted (the
+                 coder does not load this directory: the file is material to review
+                 and move into verbs.txt pattern by pattern):
                  - synonym sets used by a converted pattern become `set` lines:
                    single-token members only, with regular plurals added unless the
                    member or the set's label ends with `_` (PETRARCH's rule);
                  - verbs with forms in braces become `verb` lines (all forms of a
-                   lemma merged over the file; a missing -s or -ing form is added
-                   with the regular rules, since a `verb` line must list every form);
+                   lemma merged over the file, corrected by FORM_FIXES; a missing -s
+                   or -ing form is added by the regular rules, since a `verb` line
+                   must list every form);
                  - a verb's default code (its own, else its block's) becomes
                    `CODE lemma [particles]`;
                  - each `- * WORDS [code]` pattern of a block becomes
@@ -74,7 +78,7 @@ FORM_FIXES = {
 BE_FORMS = {'be', 'is', 'are', 'am', 'was', 'were', 'been', 'being'}
 TOKEN_RE = re.compile(r"^[a-z0-9]+(?:'[a-z0-9]+)?$")
 CODE_RE = re.compile(r'^\d{2,4}$')
-SET_WRAP = 12  # members per `set` line
+SET_WIDTH = 88  # `set` lines are wrapped at this width
 
 
 # ---- codebook ---------------------------------------------------------------
@@ -523,20 +527,27 @@ def convert_verbs(src, out_dir, codes):
                 if x not in words:
                     words.append(x)
         set_members += len(words)
-        for i in range(0, len(words), SET_WRAP):
-            set_lines.append('set     %-15s %s' % (name.lower(), ' '.join(words[i:i + SET_WRAP])))
+        line = []
+        for x in words + [None]:
+            head = 'set     %-15s ' % name.lower()
+            if line and (x is None or len(head + ' '.join(line + [x])) > SET_WIDTH):
+                set_lines.append(head + ' '.join(line))
+                line = []
+            if x is not None:
+                line.append(x)
 
     npatlines = sum(len(l) for *_, l in out_blocks)
     nskipped = sum(skips.values())
-    # converted patterns are reference material for review, not loaded by
-    # the coder: see data/events/FORMAT.md
     os.makedirs(os.path.join(out_dir, 'converted'), exist_ok=True)
     outp = os.path.join(out_dir, 'converted', 'verbs-cameo.txt')
     with open(outp, 'w', encoding='utf-8') as fh:
         w = fh.write
         w('# verbs-cameo.txt: verb patterns converted from the PETRARCH/TABARI CAMEO verb\n')
         w('# dictionary CAMEO.2.0.txt (openeventdata/petrarch2, last update 30 April 2015)\n')
-        w('# by tools/cameo2annals.py. Format: data/events/FORMAT.md.\n')
+        w('# by tools/cameo2annals.py. Format: data/events/FORMAT.md. Not loaded by the\n')
+        w('# coder (it reads data/events, not this directory): material to review and move\n')
+        w('# into verbs.txt pattern by pattern; tools/checkevents.py checks it as if it\n')
+        w('# were loaded.\n')
         w('# Regenerate: python3 tools/cameo2annals.py ../shared/reference/cameo data/events\n')
         w('#\n')
         w('# Source notice:\n')
@@ -564,12 +575,17 @@ def convert_verbs(src, out_dir, codes):
         w('#   `_` are adjacent words; `A/B` is `a|b`; of `[x:y]` the code x is kept.\n')
         w('#   A verb\'s default code (its own, else its block\'s) gives `CODE lemma`.\n')
         w('#   `verb` lines merge the braced forms of a lemma over the whole source;\n')
-        w('#   missing -s or -ing forms are added by the regular rules (%d added).\n' % added)
+        w('#   forms of another verb and misspellings are corrected (FORM_FIXES in the\n')
+        w('#   tool); missing -s or -ing forms are added by the regular rules (%d added).\n'
+          % added)
+        w('#   A verb given as an inflected phrase with empty braces in the source\n')
+        w('#   ("KILLED_AND {}") keeps the inflected word as its head.\n')
         w('#   Sets keep single-token members, with regular plurals unless the member or\n')
         w('#   the label ends with `_`; %d multiword or hyphenated members are left out.\n'
           % set_dropped)
         w('#   A pattern repeating an earlier one with another code is left out (the\n')
-        w('#   earlier one wins in the coder too).\n')
+        w('#   earlier one wins in the coder too). Null-code patterns, which stop a\n')
+        w('#   verb from coding in PETRARCH, have no equivalent here and are skipped.\n')
         w('#\n')
         w('# Counts: %d source patterns; %d converted, %d skipped.\n'
           % (npat, converted, nskipped))
@@ -578,7 +594,7 @@ def convert_verbs(src, out_dir, codes):
         for reason, n in sorted(skips.items(), key=lambda kv: -kv[1]):
             w('#     %5d  %s\n' % (n, reason))
         nvs = sum(len(v) for v in verb_skips.values())
-        w('#   verbs skipped: %d\n' % nvs)
+        w('#   verb lines skipped: %d\n' % nvs)
         for reason, lst in sorted(verb_skips.items()):
             w('#     %s: %s\n' % (reason, ' '.join(sorted(set(x.lstrip('+').lower() for x in lst)))))
         w('#   output: %d sets (%d words), %d verb lines, %d pattern lines (%d verb\n'
@@ -613,7 +629,7 @@ def main(argv):
     codes, ncodes, _ = write_codes(src, out_dir)
     st = convert_verbs(src, out_dir, codes)
     print('codes.txt: %d codes' % ncodes)
-    print('verbs-cameo.txt: %d sets (%d words), %d verb lines, %d pattern lines '
+    print('converted/verbs-cameo.txt: %d sets (%d words), %d verb lines, %d pattern lines '
           '(%d defaults); source patterns %d: %d converted, %d skipped'
           % (st['sets'], st['set_words'], st['verbs'], st['lines'], st['defaults'],
              st['patterns'], st['converted'], st['skipped']))
