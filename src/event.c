@@ -335,6 +335,36 @@ static int pp_of_people(sent_ctx *c, long m)
 	       tok(c, t0 - 2)->kind == AN_TK_WORD && ment_of(c, t0 - 2) < 0;
 }
 
+WSET(pron_person, "he", "him", "she", "her");
+WSET(pron_group, "they", "them", "it");
+
+/* The actor a pronoun at token i stands for: the nearest mention before
+ * it of a person (he, him, she, her) or of anything else (they, them, it),
+ * looking back over at most 40 mentions; -1 when none. */
+static long pronoun(sent_ctx *c, uint32_t i)
+{
+	int person = word_in(c, i, &pron_person);
+	if (!person && !word_in(c, i, &pron_group))
+		return -1;
+	const an_doc *d = c->d;
+	size_t lo = 0, hi = d->nment; /* first mention starting at or after i */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ment[mid].t0 < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t m = lo, n = 0; m-- > 0 && n < 40; n++) {
+		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
+		if (k == AN_K_MEDIA || k == AN_K_PLACE)
+			continue;
+		if ((k == AN_K_PERSON) == person)
+			return (long)m;
+	}
+	return -1;
+}
+
 /* Whether only separators (",", "and", "or", "the") lie in [a, b). */
 static int only_separators(sent_ctx *c, uint32_t a, uint32_t b)
 {
@@ -394,6 +424,11 @@ static long subject(sent_ctx *c, uint32_t v)
 	/* no actor as subject: "children from the Gaza Strip thank ..." */
 	if (cand < 0)
 		cand = pp;
+	/* "They accused him": a pronoun opening the clause or before the verb */
+	for (uint32_t j = cs; cand < 0 && j < v && j < cs + 3; j++)
+		cand = pronoun(c, j);
+	if (cand < 0 && v > cs)
+		cand = pronoun(c, v - 1);
 	return cand >= 0 ? head_of(c, cand) : -1;
 }
 
@@ -438,6 +473,9 @@ static int plain_np(sent_ctx *c, uint32_t a, uint32_t b)
  * phrase before them names their people). */
 static long object(sent_ctx *c, uint32_t e, int in_relative)
 {
+	long pr = pronoun(c, e); /* "accused him" */
+	if (pr >= 0)
+		return pr;
 	for (uint32_t j = e; j < c->s->t1 && j < e + REACH; j++) {
 		if (boundary(c, j) || word_in(c, j, &relatives) ||
 		    (in_relative && is_word(c, j, ",")))

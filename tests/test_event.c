@@ -123,6 +123,16 @@ static void clauses(void)
 	   "190 hamas>israel asserted null gaza-strip null");
 }
 
+static void pronouns(void)
+{
+	/* a pronoun stands for the nearest actor before it of its kind */
+	EV("Hamas praised Iran. They attacked Israel.",
+	   "051 hamas>iran asserted null null null\n"
+	   "190 iran>israel asserted null null null");
+	EV("Qasem Soleimani spoke. Israel attacked him.",
+	   "190 israel>qasem-soleimani asserted null null null");
+}
+
 static void nouns(void)
 {
 	EV("Iran's support for Hamas grew.", "070 iran>hamas asserted null null null");
@@ -182,6 +192,7 @@ void test_event(void)
 {
 	verbs();
 	clauses();
+	pronouns();
 	nouns();
 	modality();
 	dates();
