@@ -14,11 +14,12 @@ import unicodedata
 
 KINDS = {'person', 'organization', 'country', 'place', 'media', 'other'}
 ATTRS = {'name', 'alias', 'abbr', 'demonym', 'capital', 'parent', 'role', 'code',
-         'source', 'note'}
+         'coord', 'source', 'note'}
 ID_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
 CODE_RE = re.compile(r'^([A-Z]{3}){1,5}$|^-$')
 COUNTRY_RE = re.compile(r'^[A-Z]{3}$|^-$')
 DATE_RE = re.compile(r'^(\d{4})(-(\d{2})(-(\d{2}))?)?$')
+NUM_RE = re.compile(r'^-?\d+(\.\d+)?$')
 
 
 def strip_comment(line):
@@ -96,7 +97,8 @@ class Checker:
                     self.err(fname, n, 'duplicate id %r (first at %s:%d)' % (eid, o['file'], o['line']))
                 cur = {'id': eid, 'kind': kind, 'code': code, 'country': country,
                        'file': fname, 'line': n, 'names': [], 'aliases': [], 'abbr': [],
-                       'demonym': [], 'parent': [], 'capital': [], 'roles': []}
+                       'demonym': [], 'parent': [], 'capital': [], 'roles': [],
+                       'coord': []}
                 if eid not in self.entities:
                     self.entities[eid] = cur
                 continue
@@ -140,6 +142,17 @@ class Checker:
                 if datekey(frm) and datekey(until) and frm > until:
                     self.err(fname, n, 'role ends before it starts')
                 cur['roles'].append(parts)
+            elif key == 'coord':
+                parts = val.split()
+                if len(parts) != 2 or not all(NUM_RE.match(x) for x in parts):
+                    self.err(fname, n, 'coord wants: LAT LON (decimal degrees)')
+                    continue
+                lat, lon = float(parts[0]), float(parts[1])
+                if not -90 <= lat <= 90 or not -180 <= lon <= 180:
+                    self.err(fname, n, 'coord out of range: %r' % val)
+                if cur['coord']:
+                    self.err(fname, n, 'entry %r has more than one coord' % cur['id'])
+                cur['coord'].append((lat, lon))
             elif key == 'code':
                 m2 = re.match(r'^(\S+)\s+(\S*)\.\.(\S*)$', val)
                 if not m2:

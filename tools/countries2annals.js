@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Generates data/actors/countries.txt from the npm package world-countries (5.x).
+// Each country's coord line is the package's latlng (a representative point).
 // Usage (from the repository root):
 //   mkdir -p /tmp/wc && (cd /tmp/wc && npm init -y && npm install world-countries@5)
 //   NODE_PATH=/tmp/wc/node_modules node tools/countries2annals.js \
@@ -154,6 +155,7 @@ function main() {
   out.push('# countries.txt: every country and territory of world-countries ' + pkgVersion + ' (ODbL 1.0,');
   out.push('# https://github.com/mledoze/countries), with CAMEO codes, curated aliases,');
   out.push('# abbreviations and demonyms, and official-style names from the Phoenix dictionaries (MIT).');
+  out.push('# Coordinates (coord LAT LON): the package\'s latlng, a representative point of each country.');
   out.push('# Generated file: edit tools/countries2annals.js, then regenerate with');
   out.push('#   NODE_PATH=/tmp/wc/node_modules node tools/countries2annals.js \\');
   out.push('#     ../shared/reference/cameo/Phoenix.Countries.actors.txt > data/actors/countries.txt');
@@ -166,6 +168,7 @@ function main() {
     for (const a of e.demonym) out.push(`  demonym ${a}`);
     if (e.cap) out.push(`  capital ${e.cap.id}`);
     if (e.note) out.push(`  note    ${e.note}`);
+    if (e.c.latlng && e.c.latlng.length === 2) out.push(`  coord   ${G.coord(e.c.latlng[0], e.c.latlng[1])}`);
     out.push('  source  world-countries');
     out.push('');
   }

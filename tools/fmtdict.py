@@ -10,7 +10,7 @@ import re
 import sys
 
 KEYS = ('name', 'alias', 'abbr', 'demonym', 'capital', 'parent', 'role', 'code',
-        'source', 'note')
+        'coord', 'source', 'note')
 
 
 def fmt(text, source=None):

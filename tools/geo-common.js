@@ -109,4 +109,11 @@ function capitals(countries) {
   return out;
 }
 
-module.exports = { fold, slug, countryId, countryName, cameoCode, isoCode, capitals };
+// "LAT LON" for a coord line: decimal degrees rounded to 4 places (about 10 m),
+// trailing zeros dropped.
+function coord(lat, lon) {
+  const f = (x) => String(Number(x.toFixed(4)) || 0);
+  return f(lat) + ' ' + f(lon);
+}
+
+module.exports = { fold, slug, countryId, countryName, cameoCode, isoCode, capitals, coord };
