@@ -335,11 +335,12 @@ static int pp_of_people(sent_ctx *c, long m)
 	       tok(c, t0 - 2)->kind == AN_TK_WORD && ment_of(c, t0 - 2) < 0;
 }
 
-WSET(pron_person, "he", "him", "she", "her");
-WSET(pron_group, "they", "them", "it");
+WSET(pron_person, "he", "him", "she", "her", "his");
+WSET(pron_group, "they", "them", "it", "its", "their");
 
 /* The actor a pronoun at token i stands for: the nearest mention before
- * it of a person (he, him, she, her) or of anything else (they, them, it),
+ * it of a person (he, him, she, her, his) or of anything else (they, them,
+ * it, its, their),
  * looking back over at most 40 mentions; -1 when none. */
 static long pronoun(sent_ctx *c, uint32_t i)
 {
@@ -569,6 +570,8 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 			break;
 		}
 		long m = ment_of(c, j - 1);
+		if (m < 0)
+			m = pronoun(c, j - 1); /* "its support for" */
 		if (m >= 0) {
 			s = m;
 			break;

@@ -131,6 +131,8 @@ static void pronouns(void)
 	   "190 iran>israel asserted null null null");
 	EV("Qasem Soleimani spoke. Israel attacked him.",
 	   "190 israel>qasem-soleimani asserted null null null");
+	EV("Iran spoke. Its support for Hamas grew.",
+	   "070 iran>hamas asserted null null null");
 }
 
 static void nouns(void)
