@@ -303,9 +303,37 @@ static long head_of(sent_ctx *c, long m)
 /* Start of the clause holding token i. */
 static uint32_t clause_start(sent_ctx *c, uint32_t i)
 {
-	while (i > c->s->t0 && !boundary(c, i - 1))
+	while (i > c->s->t0) {
+		if (is_word(c, i - 1, ")")) { /* a parenthesis inside the clause */
+			uint32_t k = i - 1;
+			while (k > c->s->t0 && !is_word(c, k - 1, "("))
+				k--;
+			if (k > c->s->t0) {
+				i = k - 1;
+				continue;
+			}
+		}
+		if (boundary(c, i - 1))
+			break;
 		i--;
+	}
 	return i;
+}
+
+/* The comma closing an appositive that opens at the comma at i ("Qasem
+ * Soleimani, a commander in the IRGC, offered"), before v; or 0. */
+static uint32_t appositive_end(sent_ctx *c, uint32_t i, uint32_t v)
+{
+	if (!is_word(c, i, ",") || i + 1 >= v)
+		return 0;
+	const an_tok *k = tok(c, i + 1);
+	if (!(k->kind == AN_TK_WORD && k->flags & TF_LOWER) ||
+	    word_in(c, i + 1, &conjunctions) || word_in(c, i + 1, &relatives))
+		return 0;
+	for (uint32_t j = i + 2; j < v; j++)
+		if (is_word(c, j, ","))
+			return j;
+	return 0;
 }
 
 /* Whether mention m sits in a prepositional phrase ("in the IRGC"). */
@@ -410,7 +438,7 @@ static long subject(sent_ctx *c, uint32_t v)
 		if (m < 0)
 			continue;
 		j = c->d->ment[m].t1 - 1;
-		if (v - c->d->ment[m].t0 > REACH + 12)
+		if (v - c->d->ment[m].t0 > 3 * REACH)
 			continue;
 		if (in_pp(c, m, cs)) {
 			if (pp < 0 && pp_of_people(c, m))
@@ -421,6 +449,11 @@ static long subject(sent_ctx *c, uint32_t v)
 		    appositive(c, last_end, m))
 			cand = m;
 		last_end = c->d->ment[m].t1;
+		uint32_t ae = appositive_end(c, last_end, v);
+		if (ae) {
+			j = ae; /* its actors are not the subject */
+			last_end = ae + 1;
+		}
 	}
 	/* no actor as subject: "children from the Gaza Strip thank ..." */
 	if (cand < 0)
@@ -860,6 +893,14 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 				      (int)(d->ment[m].end - d->ment[m].off),
 				      d->text.s + d->ment[m].off, ent_id(d, m));
 		}
+	}
+	uint32_t last = s->t1;
+	while (last > s->t0 && d->seg.tok[last - 1].kind == AN_TK_PUNCT &&
+	       !is_word(&c, last - 1, "?") && !is_word(&c, last - 1, "."))
+		last--;
+	if (last > s->t0 && is_word(&c, last - 1, "?")) {
+		trace(d, "  no event: a question asserts nothing");
+		return;
 	}
 	int any = 0;
 	for (uint32_t i = s->t0; i < s->t1; i++) {

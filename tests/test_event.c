@@ -118,6 +118,11 @@ static void clauses(void)
 	/* possessive head: the organisation, not the country */
 	EV("Iran's Quds Force praised Hamas.",
 	   "051 quds-force>hamas asserted null null null");
+	/* an appositive and a parenthesis between subject and verb */
+	EV("Qasem Soleimani, a commander in the Quds Force (IRGC), praised Hamas.",
+	   "051 qasem-soleimani>hamas asserted null null null");
+	/* a question asserts nothing */
+	EV("Did Hamas attack Israel?", "");
 	/* a place after "in" is the location, not the target */
 	EV("Hamas attacked Israel in Gaza.",
 	   "190 hamas>israel asserted null gaza-strip null");
