@@ -31,6 +31,7 @@ typedef struct sent_ctx {
 typedef struct trigger {
 	uint32_t t0, t1;   /* head token .. end of the matched pattern */
 	uint32_t after;    /* t1, or past an event noun the verb takes as object */
+	uint32_t gap0;     /* first token of the pattern's first gap, or t1 */
 	uint32_t pat;
 	int noun;
 } trigger;
@@ -237,6 +238,11 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 			out->t1 = e;
 			out->pat = pl[k];
 			out->noun = p->noun;
+			out->gap0 = i + 1;
+			for (uint8_t q = 0; q < p->nel && p->el[q].type != AN_PE_GAP; q++)
+				out->gap0++;
+			if (out->gap0 >= e)
+				out->gap0 = e;
 			found = 1;
 		}
 	}
@@ -531,6 +537,28 @@ static long object(sent_ctx *c, uint32_t e, int in_relative)
 	return -1;
 }
 
+/* An actor inside the gap [a, b) of a pattern: "sent Ukraine weapons",
+ * "accused Iran of war crimes". Not a demonym that qualifies the next word
+ * ("sent Iranian weapons"), nor a place after a locative. */
+static long gap_object(sent_ctx *c, uint32_t a, uint32_t b)
+{
+	for (uint32_t j = a; j < b; j++) {
+		if (boundary(c, j) || c->used[j - c->s->t0])
+			return -1;
+		long m = ment_of(c, j);
+		if (m < 0)
+			continue;
+		uint32_t e = c->d->ment[m].t1;
+		const an_tok *nx = e < c->s->t1 ? tok(c, e) : NULL;
+		if ((demonym_at(c, j) && nx && nx->kind == AN_TK_WORD &&
+		     nx->flags & TF_LOWER) ||
+		    (j > c->s->t0 && word_in(c, j - 1, &locatives)))
+			return -1;
+		return head_of(c, m);
+	}
+	return -1;
+}
+
 /* The mention after "by" following token e (the agent of a passive). */
 static long by_agent(sent_ctx *c, uint32_t e)
 {
@@ -583,7 +611,9 @@ static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 			o = head_of(c, ante);
 	} else {
 		s = rel ? head_of(c, ante) : subject(c, t->t0);
-		o = object(c, t->after, rel != 0);
+		o = gap_object(c, t->gap0, t->t1);
+		if (o < 0)
+			o = object(c, t->after, rel != 0);
 	}
 	r->nsrc = s >= 0 ? group(c, s, r->src, MAX_ACTORS) : 0;
 	r->ntgt = o >= 0 ? group(c, o, r->tgt, MAX_ACTORS) : 0;

@@ -118,6 +118,9 @@ static void clauses(void)
 	/* possessive head: the organisation, not the country */
 	EV("Iran's Quds Force praised Hamas.",
 	   "051 quds-force>hamas asserted null null null");
+	/* the target inside a pattern's gap; a demonym there qualifies */
+	EV("Iran sent Hamas weapons.", "072 iran>hamas asserted null null null");
+	EV("Iran sent Iranian weapons to Hamas.", "072 iran>hamas asserted null null null");
 	/* an appositive and a parenthesis between subject and verb */
 	EV("Qasem Soleimani, a commander in the Quds Force (IRGC), praised Hamas.",
 	   "051 qasem-soleimani>hamas asserted null null null");
