@@ -217,7 +217,8 @@ static int element(reader *r, const char *s, an_pel *el)
 		size_t l = strcspn(p, "|");
 		if (!l)
 			return fail(r, "empty alternative in", s);
-		el->alts[el->nalt++] = an_lower_hash(p, l);
+		el->alts[el->nalt] = an_lower_hash(p, l);
+		an_word_bit(el->alts[el->nalt++], el->mask);
 		if (!p[l])
 			break;
 		p += l + 1;
@@ -455,6 +456,29 @@ static void index_regular(an_evdict *e, const char *lemma, uint32_t pat)
 	}
 }
 
+static const an_pat *sort_pats;
+
+/* Head-list order: hand-written first, then longer, then as listed; so
+ * the first pattern that matches is the best of its kind. */
+static int cmp_pat(const void *a, const void *b)
+{
+	const an_pat *x = &sort_pats[*(const uint32_t *)a];
+	const an_pat *y = &sort_pats[*(const uint32_t *)b];
+	if (x->curated != y->curated)
+		return y->curated - x->curated;
+	if (x->weight != y->weight)
+		return y->weight - x->weight;
+	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
+
+static void sort_heads(an_evdict *e)
+{
+	sort_pats = e->pats;
+	for (size_t l = 0; l < e->nlists; l++)
+		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
+	sort_pats = NULL;
+}
+
 static int build_index(an_evdict *e, char *err, size_t errcap)
 {
 	for (uint32_t i = 0; i < e->npat; i++) {
@@ -513,6 +537,8 @@ int an_evdict_load(an_evdict **out, const char *dir, const annals_mem *mem,
 		rc = read_patterns(&r, dir);
 	if (!rc)
 		rc = build_index(e, err, errcap);
+	if (!rc)
+		sort_heads(e);
 	return rc;
 }
 

@@ -25,7 +25,15 @@ typedef struct an_pel {
 	uint16_t nalt;    /* AN_PE_WORD: alternatives */
 	uint64_t *alts;   /* lower-case hashes of the alternatives; for
 			   * AN_PE_SET one, the hash of the set's name */
+	uint64_t mask[2]; /* AN_PE_WORD: an_word_bit of each alternative */
 } an_pel;
+
+/* A word's bit in a 128-bit sketch of a sentence's words (see an_pel.mask):
+ * a pattern whose word has no bit in a sentence's sketch cannot match. */
+static inline void an_word_bit(uint64_t h, uint64_t m[2])
+{
+	m[h >> 63] |= 1ULL << (h >> 57 & 63);
+}
 
 typedef struct an_pat {
 	uint16_t code;    /* index into the codebook */

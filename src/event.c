@@ -24,6 +24,8 @@ typedef struct sent_ctx {
 	const an_sent *s;
 	uint64_t *lh; /* lower-case hash per token of the sentence, 0 = not yet */
 	uint8_t *used; /* per token: part of a trigger already coded */
+	uint64_t words[2]; /* sketch of the sentence's words (an_word_bit) */
+	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
 	int nwhen;       /* -1 until scanned */
 } sent_ctx;
@@ -153,6 +155,22 @@ static int boundary(sent_ctx *c, uint32_t i)
 }
 
 /* Matches pattern p with its head at i; returns the end token, or 0. */
+/* Whether every word element of p has a word of the sentence that may be
+ * it: a quick rejection before any scanning. */
+static int may_match(sent_ctx *c, const an_pat *p)
+{
+	if (!c->sketched) {
+		for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+			an_word_bit(lhash(c, i), c->words);
+		c->sketched = 1;
+	}
+	for (uint8_t e = 0; e < p->nel; e++)
+		if (p->el[e].type == AN_PE_WORD &&
+		    !(p->el[e].mask[0] & c->words[0]) && !(p->el[e].mask[1] & c->words[1]))
+			return 0;
+	return 1;
+}
+
 static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i, int mark)
 {
 	uint32_t pos = i + 1, end = c->s->t1;
@@ -219,12 +237,14 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	if (!pl)
 		return 0;
 	int want_noun = only_noun || noun_context(c, i);
-	int found = 0, best_score = -1;
+	int found = 0, best_score = -1, other = 0;
+	/* the list is ordered best first: the first match of the reading the
+	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
-		if (only_noun && !p->noun)
+		if ((only_noun && !p->noun) || (other && p->noun != want_noun))
 			continue;
-		uint32_t e = pat_match(c, p, i, 0);
+		uint32_t e = may_match(c, p) ? pat_match(c, p, i, 0) : 0;
 		if (!e)
 			continue;
 		/* the reading the context asks for first, then hand-written
@@ -245,6 +265,9 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 				out->gap0 = e;
 			found = 1;
 		}
+		if (p->noun == want_noun)
+			break;
+		other = 1; /* the other reading matched: only ours can beat it */
 	}
 	return found;
 }
@@ -912,6 +935,8 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	c.s = s;
 	c.lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
 	c.used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
+	c.words[0] = c.words[1] = 0;
+	c.sketched = 0;
 	c.nwhen = -1;
 	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
 		trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
