@@ -33,6 +33,7 @@ struct an_evdict {
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
+	uint64_t **needs;  /* per list entry: two words of an_word_bit masks */
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
 };
@@ -471,11 +472,23 @@ static int cmp_pat(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
+/* Sorts each head list and lays out beside it the words each pattern
+ * needs (the bits of its single-word elements), scanned without touching
+ * the patterns themselves. */
 static void sort_heads(an_evdict *e)
 {
 	sort_pats = e->pats;
-	for (size_t l = 0; l < e->nlists; l++)
+	e->needs = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->needs);
+	for (size_t l = 0; l < e->nlists; l++) {
 		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
+		e->needs[l] = an_calloc(e->mem, 2 * (size_t)e->nlist[l] + 2, sizeof **e->needs);
+		for (uint32_t k = 0; k < e->nlist[l]; k++) {
+			const an_pat *p = &e->pats[e->lists[l][k]];
+			for (uint8_t q = 0; q < p->nel; q++)
+				if (p->el[q].type == AN_PE_WORD && p->el[q].nalt == 1)
+					an_word_bit(p->el[q].alts[0], e->needs[l] + 2 * k);
+		}
+	}
 	sort_pats = NULL;
 }
 
@@ -546,8 +559,12 @@ void an_evdict_free(an_evdict *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; i < e->nlists; i++)
+	for (size_t i = 0; i < e->nlists; i++) {
 		an_free(e->mem, e->lists[i]);
+		if (e->needs)
+			an_free(e->mem, e->needs[i]);
+	}
+	an_free(e->mem, e->needs);
 	an_free(e->mem, e->lists);
 	an_free(e->mem, e->nlist);
 	an_free(e->mem, e->lcap);
@@ -573,7 +590,8 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i)
 	return &e->pats[i];
 }
 
-const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n)
+const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
+			       const uint64_t **needs)
 {
 	if (!(e->head_bits[h >> 48 & 1023] >> (h >> 58) & 1))
 		return NULL;
@@ -581,6 +599,7 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n)
 	if (!li)
 		return NULL;
 	*n = e->nlist[*li];
+	*needs = e->needs[*li];
 	return e->lists[*li];
 }
 

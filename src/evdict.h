@@ -64,9 +64,12 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 /* Whether a word of n bytes at s may be a head form (a quick test on its
  * length and first letters, before any hashing). */
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
-/* The patterns whose head has the word form of lower-case hash h: sets *n
- * and returns their indices, or NULL. */
-const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n);
+/* The patterns whose head has the word form of lower-case hash h, best
+ * first (hand-written, longer, listed earlier): sets *n and returns their
+ * indices, or NULL. (*needs)[2k..2k+1] is the an_word_bit mask of the words
+ * pattern k needs. */
+const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
+				const uint64_t **needs);
 /* Whether the word of lower-case hash h is in the set named by hash set. */
 int an_evdict_in_set(const an_evdict *e, uint64_t set, uint64_t h);
 

@@ -157,13 +157,17 @@ static int boundary(sent_ctx *c, uint32_t i)
 /* Matches pattern p with its head at i; returns the end token, or 0. */
 /* Whether every word element of p has a word of the sentence that may be
  * it: a quick rejection before any scanning. */
+static void sketch_sentence(sent_ctx *c)
+{
+	if (c->sketched)
+		return;
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+		an_word_bit(lhash(c, i), c->words);
+	c->sketched = 1;
+}
+
 static int may_match(sent_ctx *c, const an_pat *p)
 {
-	if (!c->sketched) {
-		for (uint32_t i = c->s->t0; i < c->s->t1; i++)
-			an_word_bit(lhash(c, i), c->words);
-		c->sketched = 1;
-	}
 	for (uint8_t e = 0; e < p->nel; e++)
 		if (p->el[e].type == AN_PE_WORD &&
 		    !(p->el[e].mask[0] & c->words[0]) && !(p->el[e].mask[1] & c->words[1]))
@@ -233,14 +237,19 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	const an_tok *k0 = tok(c, i);
 	if (!an_evdict_maybe_head(c->ev, c->d->text.s + k0->off, k0->len))
 		return 0;
-	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n);
+	const uint64_t *need;
+	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n, &need);
 	if (!pl)
 		return 0;
+	sketch_sentence(c);
 	int want_noun = only_noun || noun_context(c, i);
 	int found = 0, best_score = -1, other = 0;
 	/* the list is ordered best first: the first match of the reading the
 	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
+		if ((need[2 * k] & c->words[0]) != need[2 * k] ||
+		    (need[2 * k + 1] & c->words[1]) != need[2 * k + 1])
+			continue; /* a word it needs is not in the sentence */
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
 		if ((only_noun && !p->noun) || (other && p->noun != want_noun))
 			continue;
