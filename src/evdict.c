@@ -33,7 +33,7 @@ struct an_evdict {
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
-	uint64_t **needs;  /* per list entry: two words of an_word_bit masks */
+	uint64_t **needs;  /* per list entry: 2 * AN_SKETCH words (see heads) */
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
 };
@@ -473,20 +473,30 @@ static int cmp_pat(const void *a, const void *b)
 }
 
 /* Sorts each head list and lays out beside it the words each pattern
- * needs (the bits of its single-word elements), scanned without touching
- * the patterns themselves. */
+ * needs: the bits of its single-word elements, and the bits of the first
+ * element with alternatives (one of which it needs); scanned without
+ * touching the patterns themselves. */
 static void sort_heads(an_evdict *e)
 {
 	sort_pats = e->pats;
 	e->needs = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->needs);
 	for (size_t l = 0; l < e->nlists; l++) {
 		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
-		e->needs[l] = an_calloc(e->mem, 2 * (size_t)e->nlist[l] + 2, sizeof **e->needs);
+		e->needs[l] = an_calloc(e->mem, 2 * AN_SKETCH * ((size_t)e->nlist[l] + 1),
+					sizeof **e->needs);
 		for (uint32_t k = 0; k < e->nlist[l]; k++) {
 			const an_pat *p = &e->pats[e->lists[l][k]];
-			for (uint8_t q = 0; q < p->nel; q++)
-				if (p->el[q].type == AN_PE_WORD && p->el[q].nalt == 1)
-					an_word_bit(p->el[q].alts[0], e->needs[l] + 2 * k);
+			uint64_t *nd = e->needs[l] + 2 * AN_SKETCH * k;
+			int any = 0;
+			for (uint8_t q = 0; q < p->nel; q++) {
+				const an_pel *el = &p->el[q];
+				if (el->type != AN_PE_WORD)
+					continue;
+				if (el->nalt == 1)
+					an_word_bit(el->alts[0], nd);
+				else if (!any++) /* one of several words */
+					memcpy(nd + AN_SKETCH, el->mask, sizeof el->mask);
+			}
 		}
 	}
 	sort_pats = NULL;

@@ -17,6 +17,9 @@ typedef struct an_evcode {
 	const char *plover, *name;
 } an_evcode;
 
+/* Words of a sentence sketch (an_word_bit). */
+#define AN_SKETCH 4
+
 /* Pattern elements. */
 enum { AN_PE_WORD = 1, AN_PE_SET, AN_PE_GAP };
 
@@ -25,14 +28,14 @@ typedef struct an_pel {
 	uint16_t nalt;    /* AN_PE_WORD: alternatives */
 	uint64_t *alts;   /* lower-case hashes of the alternatives; for
 			   * AN_PE_SET one, the hash of the set's name */
-	uint64_t mask[2]; /* AN_PE_WORD: an_word_bit of each alternative */
+	uint64_t mask[AN_SKETCH]; /* AN_PE_WORD: an_word_bit of each alternative */
 } an_pel;
 
-/* A word's bit in a 128-bit sketch of a sentence's words (see an_pel.mask):
+/* A word's bit in a 256-bit sketch of a sentence's words (see an_pel.mask):
  * a pattern whose word has no bit in a sentence's sketch cannot match. */
-static inline void an_word_bit(uint64_t h, uint64_t m[2])
+static inline void an_word_bit(uint64_t h, uint64_t m[AN_SKETCH])
 {
-	m[h >> 63] |= 1ULL << (h >> 57 & 63);
+	m[h >> 62] |= 1ULL << (h >> 56 & 63);
 }
 
 typedef struct an_pat {
@@ -66,8 +69,10 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
 /* The patterns whose head has the word form of lower-case hash h, best
  * first (hand-written, longer, listed earlier): sets *n and returns their
- * indices, or NULL. (*needs)[2k..2k+1] is the an_word_bit mask of the words
- * pattern k needs. */
+ * indices, or NULL. The 2 * AN_SKETCH words of (*needs) from 2 * AN_SKETCH * k
+ * are, for pattern k, the an_word_bit mask of the words it needs, then the
+ * mask of one element with alternatives (zero when none), of which it needs
+ * one. */
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 				const uint64_t **needs);
 /* Whether the word of lower-case hash h is in the set named by hash set. */

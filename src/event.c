@@ -24,7 +24,7 @@ typedef struct sent_ctx {
 	const an_sent *s;
 	uint64_t *lh; /* lower-case hash per token of the sentence, 0 = not yet */
 	uint8_t *used; /* per token: part of a trigger already coded */
-	uint64_t words[2]; /* sketch of the sentence's words (an_word_bit) */
+	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
 	int nwhen;       /* -1 until scanned */
@@ -157,6 +157,28 @@ static int boundary(sent_ctx *c, uint32_t i)
 /* Matches pattern p with its head at i; returns the end token, or 0. */
 /* Whether every word element of p has a word of the sentence that may be
  * it: a quick rejection before any scanning. */
+/* Whether a pattern's needs (see an_evdict_heads) fit the sentence's
+ * words w. */
+static int sketch_fits(const uint64_t *nd, const uint64_t *w)
+{
+	uint64_t any = 0, hit = 0;
+	for (int q = 0; q < AN_SKETCH; q++) {
+		if ((nd[q] & w[q]) != nd[q])
+			return 0;
+		any |= nd[AN_SKETCH + q];
+		hit |= nd[AN_SKETCH + q] & w[q];
+	}
+	return !any || hit;
+}
+
+static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
+{
+	uint64_t hit = 0;
+	for (int q = 0; q < AN_SKETCH; q++)
+		hit |= m[q] & w[q];
+	return hit != 0;
+}
+
 static void sketch_sentence(sent_ctx *c)
 {
 	if (c->sketched)
@@ -169,8 +191,7 @@ static void sketch_sentence(sent_ctx *c)
 static int may_match(sent_ctx *c, const an_pat *p)
 {
 	for (uint8_t e = 0; e < p->nel; e++)
-		if (p->el[e].type == AN_PE_WORD &&
-		    !(p->el[e].mask[0] & c->words[0]) && !(p->el[e].mask[1] & c->words[1]))
+		if (p->el[e].type == AN_PE_WORD && !sketch_fits_any(p->el[e].mask, c->words))
 			return 0;
 	return 1;
 }
@@ -247,8 +268,7 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	/* the list is ordered best first: the first match of the reading the
 	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
-		if ((need[2 * k] & c->words[0]) != need[2 * k] ||
-		    (need[2 * k + 1] & c->words[1]) != need[2 * k + 1])
+		if (!sketch_fits(need + 2 * AN_SKETCH * k, c->words))
 			continue; /* a word it needs is not in the sentence */
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
 		if ((only_noun && !p->noun) || (other && p->noun != want_noun))
@@ -944,7 +964,7 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	c.s = s;
 	c.lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
 	c.used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
-	c.words[0] = c.words[1] = 0;
+	memset(c.words, 0, sizeof c.words);
 	c.sketched = 0;
 	c.nwhen = -1;
 	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
