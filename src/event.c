@@ -222,9 +222,9 @@ static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i, int mark)
 	return pos;
 }
 
-WSET(auxiliaries, "will", "would", "to", "did", "does", "do", "has", "have", "had",
-	"could", "may", "might", "must", "should", "shall", "can", "also",
-	"then", "not", "never");
+WSET(auxiliaries, "will", "would", "to", "did", "does", "do", "has", "have",
+	"had", "could", "may", "might", "must", "should", "shall", "can",
+	"also", "then", "not", "never");
 
 /* Whether token i is a demonym standing for a country ("Iranian"). */
 static int demonym_at(const sent_ctx *c, uint32_t i)
@@ -236,10 +236,9 @@ static int demonym_at(const sent_ctx *c, uint32_t i)
 /* Words before a noun that make the token at i read as a noun. */
 static int noun_context(sent_ctx *c, uint32_t i)
 {
-	WSET(dets, "the", "a", "an", "its", "their",
-					   "his", "her", "our", "this", "that",
-					   "of", "for", "and", "with", "new",
-					   "such", "any", "no", "more");
+	WSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
+		"this", "that", "of", "for", "and", "with", "new", "such",
+		"any", "no", "more");
 	if (i == c->s->t0)
 		return 0;
 	const an_tok *p = tok(c, i - 1);
@@ -305,12 +304,11 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 
 WSET(preps, "in", "on", "at", "from", "to", "for", "of", "with", "by", "near",
 	"against", "after", "before", "during", "into", "over", "under",
-	"about", "between", "among", "across", "through", "toward",
-	"towards", "since", "until", "within", "without", "inside",
-	"outside", "than", "via", "like", "including");
-WSET(locatives, "in", "near", "inside", "outside",
-					"across", "throughout", "within",
-					"around", "from");
+	"about", "between", "among", "across", "through", "toward", "towards",
+	"since", "until", "within", "without", "inside", "outside", "than",
+	"via", "like", "including");
+WSET(locatives, "in", "near", "inside", "outside", "across", "throughout",
+	"within", "around", "from");
 WSET(relatives, "who", "which");
 WSET(conjunctions, "and", "or", "but", "nor", "while", "whereas");
 
@@ -630,8 +628,7 @@ static long by_agent(sent_ctx *c, uint32_t e)
 
 static int is_passive(sent_ctx *c, const trigger *t)
 {
-	WSET(be, "is", "are", "was", "were", "be",
-					 "been", "being");
+	WSET(be, "is", "are", "was", "were", "be", "been", "being");
 	const an_tok *k = tok(c, t->t0);
 	const char *w = c->d->text.s + k->off;
 	if (k->len < 3 || strncasecmp(w + k->len - 3, "ing", 3) == 0)
@@ -739,10 +736,10 @@ typedef struct framing {
 	long attribution; /* mention index, or -1 */
 } framing;
 
-WSET(reporting, "said", "says", "say", "told", "reported", "reports", "report",
-	"noted", "notes", "added", "stated", "claimed", "claims", "announced",
-	"wrote", "writes", "quoted", "cited", "citing", "according",
-	"confirmed", "alleged", "insisted", "explained");
+WSET(reporting, "said", "says", "say", "told", "reported", "reports",
+	"report", "noted", "notes", "added", "stated", "claimed", "claims",
+	"announced", "wrote", "writes", "quoted", "cited", "citing",
+	"according", "confirmed", "alleged", "insisted", "explained");
 
 /* Who reports the sentence: "according to X", "X said", "X reports that",
  * or a source in closing parentheses "(al-Alam TV, December 27, 2017)". */
@@ -791,8 +788,9 @@ static framing frame(sent_ctx *c, const trigger *t, const an_evcode *code,
 	WSET(neg, "not", "never", "n't", "no");
 	WSET(hyp, "will", "would", "could", "may", "might", "should", "shall",
 		"if", "unless", "threatened", "threatens", "threaten",
-		"plans", "planned", "plan", "vowed", "vows", "intends", "ready",
-		"expected", "going", "wants", "want", "'ll", "possibly");
+		"plans", "planned", "plan", "vowed", "vows", "intends",
+		"ready", "expected", "going", "wants", "want", "'ll",
+		"possibly");
 	framing f = {"asserted", -1};
 	uint32_t cs = clause_start(c, t->t0);
 	for (uint32_t j = t->t0; j-- > cs && j + 5 > t->t0;) {
