@@ -17,7 +17,8 @@ LDLIBS  += $(PKGLIBS)
 # The library, in pipeline order (main.c is the command).
 LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
-         src/match.c src/discover.c src/evdict.c src/when.c src/event.c \
+         src/match.c src/discover.c src/datafile.c src/evdict.c src/when.c \
+         src/event.c \
          src/write.c src/annals.c
 LIBOBJ = $(LIBSRC:.c=.o)
 HDRS   = include/annals.h $(wildcard src/*.h)

@@ -7,12 +7,11 @@
  * third. A trie edge is one hash-map entry (parent node, token key) ->
  * child, so matching costs one probe per token.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "dict.h"
 #include "map.h"
 #include "seg.h"
@@ -165,45 +164,19 @@ static int trie_insert(an_dict *d, int which, const char *s, uint32_t idx,
 
 /* ---- parsing --------------------------------------------------------- */
 
-typedef struct parser {
-	an_dict *d;
-	const char *file;
-	long line;
-	char *err;
-	size_t errcap;
-} parser;
+/* A line of a dictionary file being read; its ud is the dictionary. */
+typedef an_dfile parser;
 
-static int fail(parser *p, const char *msg, const char *arg)
+static an_dict *dict_of(const parser *p) { return p->ud; }
+
+static int fail(parser *p, const char *msg, const char *what)
 {
-	snprintf(p->err, p->errcap, "%s:%ld: %s%s%s", p->file, p->line, msg,
-		 arg ? ": " : "", arg ? arg : "");
-	return ANNALS_EDATA;
+	return an_dfile_fail(p, msg, what);
 }
 
 static char *sdup(an_dict *d, const char *s, size_t n)
 {
 	return an_arena_strndup(d->strs, s, n);
-}
-
-/* Trims spaces in place; returns the start. */
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		s[--n] = 0;
-	return s;
-}
-
-/* Cuts a comment: '#' at line start or after a space. */
-static void cut_comment(char *s)
-{
-	for (char *p = s; *p; p++)
-		if (*p == '#' && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
-			*p = 0;
-			return;
-		}
 }
 
 static const char *opt(an_dict *d, const char *s)
@@ -226,7 +199,7 @@ static int valid_date(const char *s)
 
 static int parse_header(parser *p, char *s)
 {
-	an_dict *d = p->d;
+	an_dict *d = dict_of(p);
 	char *f[4] = {0};
 	int nf = 0;
 	for (char *tok = strtok(s, " \t"); tok && nf < 4; tok = strtok(NULL, " \t"))
@@ -263,7 +236,7 @@ static int split_bar(char *s, char **f, int n)
 		char *bar = strchr(s, '|');
 		if (bar)
 			*bar = 0;
-		f[k++] = trim(s);
+		f[k++] = an_dfile_trim(s);
 		if (!bar)
 			break;
 		s = bar + 1;
@@ -276,14 +249,14 @@ static int add_role(parser *p, an_ent *e, char *v)
 	char *f[4];
 	if (split_bar(v, f, 4) != 4)
 		return fail(p, "role needs: title | of | from | until", NULL);
-	an_role *r = an_arena_alloc(p->d->strs, (e->nroles + 1u) * sizeof *r);
+	an_role *r = an_arena_alloc(dict_of(p)->strs, (e->nroles + 1u) * sizeof *r);
 	if (e->nroles)
 		memcpy(r, e->roles, e->nroles * sizeof *r);
 	an_role *nr = &r[e->nroles];
-	nr->title = opt(p->d, f[0]);
-	nr->of = opt(p->d, f[1]);
-	nr->from = opt(p->d, f[2]);
-	nr->until = opt(p->d, f[3]);
+	nr->title = opt(dict_of(p), f[0]);
+	nr->of = opt(dict_of(p), f[1]);
+	nr->from = opt(dict_of(p), f[2]);
+	nr->until = opt(dict_of(p), f[3]);
 	if (!valid_date(nr->from) || !valid_date(nr->until))
 		return fail(p, "bad date in role", NULL);
 	e->roles = r;
@@ -298,16 +271,16 @@ static int add_code(parser *p, an_ent *e, char *v)
 	if (!sp)
 		return fail(p, "code needs: CAMEO from..until", NULL);
 	*sp = 0;
-	char *range = trim(sp + 1), *dots = strstr(range, "..");
+	char *range = an_dfile_trim(sp + 1), *dots = strstr(range, "..");
 	if (!dots)
 		return fail(p, "code range needs '..'", range);
 	*dots = 0;
-	an_dcode *c = an_arena_alloc(p->d->strs, (e->ncodes + 1u) * sizeof *c);
+	an_dcode *c = an_arena_alloc(dict_of(p)->strs, (e->ncodes + 1u) * sizeof *c);
 	if (e->ncodes)
 		memcpy(c, e->codes, e->ncodes * sizeof *c);
-	c[e->ncodes].code = opt(p->d, v);
-	c[e->ncodes].from = opt(p->d, trim(range));
-	c[e->ncodes].until = opt(p->d, trim(dots + 2));
+	c[e->ncodes].code = opt(dict_of(p), v);
+	c[e->ncodes].from = opt(dict_of(p), an_dfile_trim(range));
+	c[e->ncodes].until = opt(dict_of(p), an_dfile_trim(dots + 2));
 	if (!valid_date(c[e->ncodes].from) || !valid_date(c[e->ncodes].until))
 		return fail(p, "bad date in code range", NULL);
 	e->codes = c;
@@ -322,7 +295,7 @@ static int add_coord(parser *p, an_ent *e, const char *v)
 	char *end, *end2;
 	double lat = strtod(v, &end);
 	double lon = strtod(end, &end2);
-	if (end == v || end2 == end || *trim(end2) || lat < -90 || lat > 90 ||
+	if (end == v || end2 == end || *an_dfile_trim(end2) || lat < -90 || lat > 90 ||
 	    lon < -180 || lon > 180)
 		return fail(p, "bad coordinates (want: coord LAT LON)", v);
 	e->lat = (float)lat;
@@ -333,7 +306,7 @@ static int add_coord(parser *p, an_ent *e, const char *v)
 
 static int parse_attr(parser *p, char *s)
 {
-	an_dict *d = p->d;
+	an_dict *d = dict_of(p);
 	if (!d->nents)
 		return fail(p, "attribute before any entry header", NULL);
 	an_ent *e = &d->ents[d->nents - 1];
@@ -342,7 +315,7 @@ static int parse_attr(parser *p, char *s)
 	if (!sp)
 		return fail(p, "attribute without value", s);
 	*sp = 0;
-	char *v = trim(sp + 1);
+	char *v = an_dfile_trim(sp + 1);
 	if (strcmp(s, "name") == 0) {
 		e->name = sdup(d, v, strlen(v));
 		trie_insert(d, AN_TRIE_FOLD, v, idx, AN_M_NAME);
@@ -376,8 +349,7 @@ static int parse_attr(parser *p, char *s)
 static int parse_actor_line(parser *p, char *line)
 {
 	int indented = line[0] == ' ' || line[0] == '\t';
-	cut_comment(line);
-	char *s = trim(line);
+	char *s = an_dfile_clean(line);
 	if (!*s)
 		return ANNALS_OK;
 	return indented ? parse_attr(p, s) : parse_header(p, s);
@@ -385,8 +357,7 @@ static int parse_actor_line(parser *p, char *line)
 
 static int parse_role_line(parser *p, char *line)
 {
-	cut_comment(line);
-	char *s = trim(line);
+	char *s = an_dfile_clean(line);
 	if (!*s)
 		return ANNALS_OK;
 	char *f[3] = {0};
@@ -401,7 +372,7 @@ static int parse_role_line(parser *p, char *line)
 	}
 	if (nf != 3)
 		return fail(p, "role line needs: phrase<TAB>agent<TAB>kind", NULL);
-	an_dict *d = p->d;
+	an_dict *d = dict_of(p);
 	int kind = strcmp(f[2], "title") == 0  ? AN_R_TITLE
 		   : strcmp(f[2], "role") == 0 ? AN_R_ROLE
 		   : strcmp(f[2], "honorific") == 0 ? AN_R_HONORIFIC : 0;
@@ -412,8 +383,8 @@ static int parse_role_line(parser *p, char *line)
 		d->roles = an_realloc(d->mem, d->roles, d->rcap * sizeof *d->roles);
 	}
 	an_rolex *r = &d->roles[d->nroles];
-	r->phrase = sdup(d, trim(f[0]), strlen(trim(f[0])));
-	r->agent = opt(d, trim(f[1]));
+	r->phrase = sdup(d, an_dfile_trim(f[0]), strlen(an_dfile_trim(f[0])));
+	r->agent = opt(d, an_dfile_trim(f[1]));
 	r->kind = kind;
 	if (trie_insert(d, AN_TRIE_ROLE, r->phrase, (uint32_t)d->nroles, kind))
 		d->nroles++;
@@ -422,73 +393,10 @@ static int parse_role_line(parser *p, char *line)
 
 static int parse_given_line(parser *p, char *line)
 {
-	cut_comment(line);
-	char *s = trim(line);
+	char *s = an_dfile_clean(line);
 	if (*s)
-		an_map_put(&p->d->given, an_fold_hash(s, strlen(s)), 1);
+		an_map_put(&dict_of(p)->given, an_fold_hash(s, strlen(s)), 1);
 	return ANNALS_OK;
-}
-
-typedef int (*line_fn)(parser *, char *);
-
-static int load_file(an_dict *d, const char *path, line_fn fn, char *err,
-		     size_t errcap)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errcap, "%s: %s", path, strerror(errno));
-		return ANNALS_EDATA;
-	}
-	parser p = {d, path, 0, err, errcap};
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc = ANNALS_OK;
-	while (!rc && (n = getline(&line, &cap, f)) >= 0) {
-		p.line++;
-		if (n && line[n - 1] == '\n')
-			line[n - 1] = 0;
-		rc = fn(&p, line);
-	}
-	free(line);
-	fclose(f);
-	return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Loads every *.txt file of dir in sorted order. */
-static int load_dir(an_dict *d, const char *dir, line_fn fn, char *err,
-		    size_t errcap)
-{
-	DIR *dp = opendir(dir);
-	if (!dp) {
-		snprintf(err, errcap, "%s: %s", dir, strerror(errno));
-		return ANNALS_EDATA;
-	}
-	char *names[1024];
-	size_t n = 0;
-	struct dirent *de;
-	while ((de = readdir(dp)) && n < 1024) {
-		size_t l = strlen(de->d_name);
-		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0)
-			names[n++] = an_strdup(d->mem, de->d_name);
-	}
-	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof *names, cmp_str);
-	int rc = ANNALS_OK;
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		if (!rc)
-			rc = load_file(d, path, fn, err, errcap);
-		an_free(d->mem, names[i]);
-	}
-	return rc;
 }
 
 /* Checks that every parent and role organisation names a known id. */
@@ -612,14 +520,16 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 	*out = d;
 	char path[4096];
 	snprintf(path, sizeof path, "%s/actors", dir);
-	int rc = load_dir(d, path, parse_actor_line, err, errcap);
+	int rc = an_dfile_read_dir(path, NULL, NULL, parse_actor_line, d, mem,
+				   err, errcap);
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/roles.txt", dir);
-		rc = load_file(d, path, parse_role_line, err, errcap);
+		rc = an_dfile_read(path, parse_role_line, d, err, errcap);
 	}
 	if (!rc) {
 		snprintf(path, sizeof path, "%s/names", dir);
-		rc = load_dir(d, path, parse_given_line, err, errcap);
+		rc = an_dfile_read_dir(path, NULL, NULL, parse_given_line, d, mem,
+				       err, errcap);
 	}
 	if (!rc)
 		rc = check_refs(d, err, errcap);

@@ -5,12 +5,11 @@
  * head word: the listed forms of an irregular verb, or the regular ones
  * made from the lemma, or a noun's alternatives.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "evdict.h"
 #include "map.h"
 #include "text.h"
@@ -40,19 +39,15 @@ struct an_evdict {
 
 typedef struct reader {
 	an_evdict *e;
-	const char *file;
-	long line;
-	int kind; /* 'c' codes, 'v' verbs, 'n' nouns */
+	an_dfile *src; /* the line being read */
+	const char *file; /* its file, kept for the patterns */
+	int kind;      /* 'c' codes, 'v' verbs, 'n' nouns */
 	int curated;
-	char *err;
-	size_t errcap;
 } reader;
 
 static int fail(reader *r, const char *msg, const char *what)
 {
-	snprintf(r->err, r->errcap, "%s:%ld: %s%s%s", r->file, r->line, msg,
-		 what ? ": " : "", what ? what : "");
-	return ANNALS_EDATA;
+	return an_dfile_fail(r->src, msg, what);
 }
 
 /* x with its ASCII capitals lower-cased, eight bytes at once. */
@@ -246,7 +241,7 @@ static int pattern_line(reader *r, char **f, int n, const char *text)
 	p.curated = (uint8_t)r->curated;
 	p.text = an_arena_strndup(e->strs, text, strlen(text));
 	p.file = r->file;
-	p.line = (uint32_t)r->line;
+	p.line = (uint32_t)r->src->line;
 	p.lemma = an_arena_strndup(e->strs, f[1], strlen(f[1]));
 	int rc = element(r, f[1], &p.head);
 	p.el = an_arena_alloc(e->strs, (size_t)n * sizeof *p.el);
@@ -285,82 +280,23 @@ static int pattern_file_line(reader *r, char *s)
 
 /* ---- files ------------------------------------------------------------- */
 
-static int read_line(reader *r, char *s)
+static int read_line(an_dfile *f, char *line)
 {
-	for (char *p = s; *p; p++) /* comments: '#' at line start or after a space */
-		if (*p == '#' && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
-			*p = 0;
-			break;
-		}
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-		     s[n - 1] == '\n'))
-		s[--n] = 0;
-	while (*s == ' ' || *s == '\t')
-		s++;
+	reader *r = f->ud;
+	r->src = f;
+	char *s = an_dfile_clean(line);
 	if (!*s)
 		return ANNALS_OK;
 	return r->kind == 'c' ? code_line(r, s) : pattern_file_line(r, s);
 }
 
-static int read_file(reader *r, const char *path)
+/* Before each patterns file: its kind from its name, and its path kept. */
+static void pick_file(void *ud, const char *path, const char *name)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(r->err, r->errcap, "%s: %s", path, strerror(errno));
-		return ANNALS_EDATA;
-	}
+	reader *r = ud;
+	r->kind = name[0] == 'v' ? 'v' : 'n';
+	r->curated = strstr(name, "-cameo") == NULL;
 	r->file = an_arena_strndup(r->e->strs, path, strlen(path));
-	r->line = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	int rc = ANNALS_OK;
-	while (!rc && getline(&line, &cap, f) >= 0) {
-		r->line++;
-		rc = read_line(r, line);
-	}
-	free(line);
-	fclose(f);
-	return rc;
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Reads the verbs*.txt and nouns*.txt files of dir in sorted order. */
-static int read_patterns(reader *r, const char *dir)
-{
-	DIR *dp = opendir(dir);
-	if (!dp) {
-		snprintf(r->err, r->errcap, "%s: %s", dir, strerror(errno));
-		return ANNALS_EDATA;
-	}
-	char *names[256];
-	size_t n = 0;
-	struct dirent *de;
-	while ((de = readdir(dp)) && n < 256) {
-		size_t l = strlen(de->d_name);
-		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0 &&
-		    (strncmp(de->d_name, "verbs", 5) == 0 ||
-		     strncmp(de->d_name, "nouns", 5) == 0))
-			names[n++] = an_strdup(r->e->mem, de->d_name);
-	}
-	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof *names, cmp_name);
-	int rc = ANNALS_OK;
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		r->kind = names[i][0] == 'v' ? 'v' : 'n';
-		r->curated = strstr(names[i], "-cameo") == NULL;
-		if (!rc)
-			rc = read_file(r, path);
-		an_free(r->e->mem, names[i]);
-	}
-	return rc;
 }
 
 /* ---- the head index ----------------------------------------------------- */
@@ -548,16 +484,18 @@ int an_evdict_load(an_evdict **out, const char *dir, const annals_mem *mem,
 	an_map_init(&e->heads, mem, 4096);
 	e->sketch_bits = an_calloc(mem, (1u << 19) / 64, sizeof(uint64_t));
 	*out = e;
-	reader r = {e, NULL, 0, 'c', 1, err, errcap};
+	reader r = {e, NULL, NULL, 'c', 1};
+	static const char *const patterns[] = {"verbs", "nouns", NULL};
 	char path[4096];
 	snprintf(path, sizeof path, "%s/codes.txt", dir);
-	int rc = read_file(&r, path);
+	int rc = an_dfile_read(path, read_line, &r, err, errcap);
 	if (!rc && !e->ncodes) {
 		snprintf(err, errcap, "%s: no codes", path);
 		rc = ANNALS_EDATA;
 	}
 	if (!rc)
-		rc = read_patterns(&r, dir);
+		rc = an_dfile_read_dir(dir, patterns, pick_file, read_line, &r, mem,
+				       err, errcap);
 	if (!rc)
 		rc = build_index(e, err, errcap);
 	if (!rc)
