@@ -42,7 +42,7 @@ static int sink(void *ud, const char *p, size_t n)
 	return 0;
 }
 
-const char *code_text(const char *text, int html)
+const char *code_article(const char *text, const char *date, int html)
 {
 	static annals_ctx *ctx;
 	if (!ctx) {
@@ -54,11 +54,16 @@ const char *code_text(const char *text, int html)
 	}
 	outlen = 0;
 	outbuf[0] = 0;
-	annals_article a = {"t", NULL, NULL, NULL, text, strlen(text),
+	annals_article a = {"t", NULL, date, NULL, text, strlen(text),
 			    html ? ANNALS_FMT_HTML : ANNALS_FMT_TEXT};
 	annals_code_article(ctx, &a);
 	annals_finish(ctx);
 	return outbuf;
+}
+
+const char *code_text(const char *text, int html)
+{
+	return code_article(text, NULL, html);
 }
 
 int count_of(const char *hay, const char *needle)

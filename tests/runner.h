@@ -53,6 +53,8 @@ extern int t_pass, t_fail;
 /* Codes text with the test dictionary and returns the JSON Lines output
  * (static buffer, valid until the next call). fmt: 0 text, 1 html. */
 const char *code_text(const char *text, int html);
+/* The same, for a document dated date ("YYYY-MM-DD", or NULL). */
+const char *code_article(const char *text, const char *date, int html);
 /* Whether the output holds a mention of entity id with exactly this text. */
 int has_mention(const char *out, const char *id, const char *text);
 /* Number of occurrences of needle in hay. */

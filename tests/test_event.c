@@ -3,24 +3,7 @@
  * coded with the test dictionary (tests/data) and its events are compared
  * in a compact form "code source>target modality date location by".
  */
-#include <stdlib.h>
-
-#include "annals.h"
 #include "runner.h"
-
-static char out[1 << 16];
-static size_t olen;
-
-static int sink(void *ud, const char *p, size_t n)
-{
-	(void)ud;
-	if (olen + n >= sizeof out)
-		n = sizeof out - olen - 1;
-	memcpy(out + olen, p, n);
-	olen += n;
-	out[olen] = 0;
-	return 0;
-}
 
 /* Copies the JSON value of key in rec (a string's contents, or the bare
  * token such as null) to v. */
@@ -46,20 +29,8 @@ static void field(const char *rec, const char *key, char *v, size_t cap)
  * "code source>target modality date location attribution" line each. */
 static const char *events(const char *text, const char *date)
 {
-	static annals_ctx *ctx;
-	static char res[8192];
-	if (!ctx) {
-		if (annals_ctx_new(&ctx, TEST_DATA, 0, NULL)) {
-			fprintf(stderr, "test dictionary: %s\n", annals_errmsg(ctx));
-			exit(2);
-		}
-		annals_set_sink(ctx, sink, NULL);
-	}
-	olen = 0;
-	out[0] = 0;
-	annals_article a = {"t", NULL, date, NULL, text, strlen(text), ANNALS_FMT_TEXT};
-	annals_code_article(ctx, &a);
-	annals_finish(ctx);
+	static char out[1 << 16], res[8192];
+	snprintf(out, sizeof out, "%s", code_article(text, date, 0));
 	size_t r = 0;
 	res[0] = 0;
 	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
