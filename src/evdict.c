@@ -50,35 +50,6 @@ static int fail(reader *r, const char *msg, const char *what)
 	return an_dfile_fail(r->src, msg, what);
 }
 
-/* x with its ASCII capitals lower-cased, eight bytes at once. */
-static inline uint64_t lower8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = ones << 7;
-	uint64_t x7 = x & ~high;
-	uint64_t up = (x7 + ones * (0x80 - 'A')) & ~(x7 + ones * (0x7F - 'Z')) &
-		      ~x & high;
-	return x | up >> 2;
-}
-
-/* an_hash of the lower-cased bytes, without copying them. */
-uint64_t an_lower_hash(const char *s, size_t n)
-{
-	uint64_t h = 13 ^ ((uint64_t)n * 0x9E3779B97F4A7C15ULL);
-	while (n >= 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ lower8(w)) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
-	}
-	uint64_t w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ lower8(w)) * 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 29;
-	return h ? h : 1;
-}
-
 static uint64_t hstr(const char *s) { return an_lower_hash(s, strlen(s)); }
 
 /* Splits s on spaces and tabs into at most max fields. */

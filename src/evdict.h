@@ -78,7 +78,4 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 /* Whether the word of lower-case hash h is in the set named by hash set. */
 int an_evdict_in_set(const an_evdict *e, uint64_t set, uint64_t h);
 
-/* Lower-case hash of a word (ASCII case folded, other bytes as they are). */
-uint64_t an_lower_hash(const char *s, size_t n);
-
 #endif

@@ -75,44 +75,18 @@ static uint64_t lhash(sent_ctx *c, uint32_t i)
 }
 
 /* Whether token i of the sentence is the word w (ASCII, any case). */
-static inline int is_word(sent_ctx *c, uint32_t i, const char *w)
+static int is_word(sent_ctx *c, uint32_t i, const char *w)
 {
-	if (i < c->s->t0 || i >= c->s->t1)
-		return 0;
-	const an_tok *k = tok(c, i);
-	size_t n = strlen(w);
-	return k->len == n && (k->c0 | 32) == (w[0] | 32) &&
-	       strncasecmp(c->d->text.s + k->off, w, n) == 0;
+	return i >= c->s->t0 && i < c->s->t1 &&
+	       an_tok_ieq(&c->d->text, tok(c, i), w);
 }
 
-/* A fixed list of words, compared by lower-case hash. */
-typedef struct wset {
-	const char *const *words;
-	uint64_t h[48];
-	uint64_t lens; /* bit per word length */
-	int n;         /* -1 until built */
-} wset;
-#define WSET(name, ...)                                               \
-	static const char *const name##_w[] = {__VA_ARGS__, NULL};     \
-	static wset name = {name##_w, {0}, 0, -1}
-
-static int word_in(sent_ctx *c, uint32_t i, wset *ws)
+/* Whether token i of the sentence, any case, is in a set of lower-case
+ * words (AN_WORDSET). */
+static int word_in(sent_ctx *c, uint32_t i, an_wordset *ws)
 {
-	if (ws->n < 0) {
-		int n = 0;
-		for (const char *const *w = ws->words; *w && n < 48; w++) {
-			ws->h[n++] = an_lower_hash(*w, strlen(*w));
-			ws->lens |= 1ULL << (strlen(*w) & 63);
-		}
-		ws->n = n;
-	}
-	if (i < c->s->t0 || i >= c->s->t1 || !(ws->lens >> (tok(c, i)->len & 63) & 1))
-		return 0;
-	uint64_t h = lhash(c, i);
-	for (int k = 0; k < ws->n; k++)
-		if (ws->h[k] == h)
-			return 1;
-	return 0;
+	return i >= c->s->t0 && i < c->s->t1 &&
+	       an_words_has_lower(ws, &c->d->text, tok(c, i));
 }
 
 /* The mention covering token i of the sentence, as an index, or -1. */
@@ -222,7 +196,7 @@ static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i, int mark)
 	return pos;
 }
 
-WSET(auxiliaries, "will", "would", "to", "did", "does", "do", "has", "have",
+AN_WORDSET(auxiliaries, "will", "would", "to", "did", "does", "do", "has", "have",
 	"had", "could", "may", "might", "must", "should", "shall", "can",
 	"also", "then", "not", "never");
 
@@ -236,7 +210,7 @@ static int demonym_at(const sent_ctx *c, uint32_t i)
 /* Words before a noun that make the token at i read as a noun. */
 static int noun_context(sent_ctx *c, uint32_t i)
 {
-	WSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
+	AN_WORDSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
 		"this", "that", "of", "for", "and", "with", "new", "such",
 		"any", "no", "more");
 	if (i == c->s->t0)
@@ -302,15 +276,15 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 
 /* ---- actors ------------------------------------------------------------- */
 
-WSET(preps, "in", "on", "at", "from", "to", "for", "of", "with", "by", "near",
+AN_WORDSET(preps, "in", "on", "at", "from", "to", "for", "of", "with", "by", "near",
 	"against", "after", "before", "during", "into", "over", "under",
 	"about", "between", "among", "across", "through", "toward", "towards",
 	"since", "until", "within", "without", "inside", "outside", "than",
 	"via", "like", "including");
-WSET(locatives, "in", "near", "inside", "outside", "across", "throughout",
+AN_WORDSET(locatives, "in", "near", "inside", "outside", "across", "throughout",
 	"within", "around", "from");
-WSET(relatives, "who", "which");
-WSET(conjunctions, "and", "or", "but", "nor", "while", "whereas");
+AN_WORDSET(relatives, "who", "which");
+AN_WORDSET(conjunctions, "and", "or", "but", "nor", "while", "whereas");
 
 /* Widens the actor group starting with mention m over coordinated
  * mentions ("Hamas and PIJ", "Syria, Iraq and Lebanon"). */
@@ -419,8 +393,8 @@ static int pp_of_people(sent_ctx *c, long m)
 	       tok(c, t0 - 2)->kind == AN_TK_WORD && ment_of(c, t0 - 2) < 0;
 }
 
-WSET(pron_person, "he", "him", "she", "her", "his");
-WSET(pron_group, "they", "them", "it", "its", "their");
+AN_WORDSET(pron_person, "he", "him", "she", "her", "his");
+AN_WORDSET(pron_group, "they", "them", "it", "its", "their");
 
 /* The actor a pronoun at token i stands for: the nearest mention before
  * it of a person (he, him, she, her, his) or of anything else (they, them,
@@ -628,7 +602,7 @@ static long by_agent(sent_ctx *c, uint32_t e)
 
 static int is_passive(sent_ctx *c, const trigger *t)
 {
-	WSET(be, "is", "are", "was", "were", "be", "been", "being");
+	AN_WORDSET(be, "is", "are", "was", "were", "be", "been", "being");
 	const an_tok *k = tok(c, t->t0);
 	const char *w = c->d->text.s + k->off;
 	if (k->len < 3 || strncasecmp(w + k->len - 3, "ing", 3) == 0)
@@ -736,7 +710,7 @@ typedef struct framing {
 	long attribution; /* mention index, or -1 */
 } framing;
 
-WSET(reporting, "said", "says", "say", "told", "reported", "reports",
+AN_WORDSET(reporting, "said", "says", "say", "told", "reported", "reports",
 	"report", "noted", "notes", "added", "stated", "claimed", "claims",
 	"announced", "wrote", "writes", "quoted", "cited", "citing",
 	"according", "confirmed", "alleged", "insisted", "explained");
@@ -785,8 +759,8 @@ static long attribution(sent_ctx *c, uint32_t trig)
 static framing frame(sent_ctx *c, const trigger *t, const an_evcode *code,
 		     uint32_t src_ent)
 {
-	WSET(neg, "not", "never", "n't", "no");
-	WSET(hyp, "will", "would", "could", "may", "might", "should", "shall",
+	AN_WORDSET(neg, "not", "never", "n't", "no");
+	AN_WORDSET(hyp, "will", "would", "could", "may", "might", "should", "shall",
 		"if", "unless", "threatened", "threatens", "threaten",
 		"plans", "planned", "plan", "vowed", "vows", "intends",
 		"ready", "expected", "going", "wants", "want", "'ll",

@@ -7,6 +7,7 @@
  * Both passes are linear in the text.
  */
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "seg.h"
@@ -579,11 +580,6 @@ int an_tok_is(const an_text *t, const an_tok *k, const char *s)
 	return k->len == n && memcmp(t->s + k->off, s, n) == 0;
 }
 
-int an_tok_ieq(const an_text *t, const an_tok *k, const char *s)
-{
-	size_t n = strlen(s);
-	return k->len == n && strncasecmp(t->s + k->off, s, n) == 0;
-}
 
 /* ---- match keys ------------------------------------------------------- */
 
@@ -658,20 +654,35 @@ static void words_init(an_wordset *ws)
 	ws->ready = 1;
 }
 
-int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k)
+/* Whether a word of len bytes starting with byte c may be in the set. */
+static int words_may(an_wordset *ws, size_t len, unsigned char c)
 {
 	if (!ws->ready)
 		words_init(ws);
-	unsigned char c = (unsigned char)t->s[k->off];
-	if (!(ws->lens >> (k->len < 63 ? k->len : 63) & 1) ||
-	    !(ws->firsts[c >> 6] >> (c & 63) & 1))
-		return 0;
-	uint64_t rh = an_tok_rh(t, k);
-	uint32_t i = (uint32_t)rh & 511;
+	return ws->lens >> (len < 63 ? len : 63) & 1 &&
+	       ws->firsts[c >> 6] >> (c & 63) & 1;
+}
+
+static int words_slot(const an_wordset *ws, uint64_t h)
+{
+	uint32_t i = (uint32_t)h & 511;
 	while (ws->slots[i]) {
-		if (ws->slots[i] == rh)
+		if (ws->slots[i] == h)
 			return 1;
 		i = (i + 1) & 511;
 	}
 	return 0;
+}
+
+int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k)
+{
+	return words_may(ws, k->len, (unsigned char)t->s[k->off]) &&
+	       words_slot(ws, an_tok_rh(t, k));
+}
+
+int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k)
+{
+	unsigned char c = k->c0 >= 'A' && k->c0 <= 'Z' ? k->c0 | 32 : k->c0;
+	return words_may(ws, k->len, c) &&
+	       words_slot(ws, an_lower_hash(t->s + k->off, k->len));
 }

@@ -8,6 +8,7 @@
 #define AN_SEG_H
 
 #include <stdint.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "text.h"
@@ -72,11 +73,19 @@ typedef struct an_wordset {
 	static const char *const name##_list[] = {__VA_ARGS__, NULL};      \
 	static an_wordset name = {name##_list, {0}, 0, {0}, 0}
 int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k);
+/* Whether the token, lower-cased, is in a set of lower-case words. */
+int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k);
 
 /* Whether the token is exactly the ASCII string s. */
 int an_tok_is(const an_text *t, const an_tok *k, const char *s);
-/* Whether the token case-insensitively equals the ASCII string s. */
-int an_tok_ieq(const an_text *t, const an_tok *k, const char *s);
+/* Whether the token case-insensitively equals the ASCII string s (inline,
+ * so that the length of a literal folds and most tokens fail at once). */
+static inline int an_tok_ieq(const an_text *t, const an_tok *k, const char *s)
+{
+	size_t n = strlen(s);
+	return k->len == n && (k->c0 | 32) == (s[0] | 32) &&
+	       strncasecmp(t->s + k->off, s, n) == 0;
+}
 
 /* The folded key hash of a word or number token (0 for punctuation),
  * computed on first use and cached in the token. */

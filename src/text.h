@@ -77,10 +77,14 @@ static inline uint64_t an_hash(const char *s, size_t n, uint64_t seed)
 /* Hash of the folded key of a word (0 for an empty key). */
 uint64_t an_fold_hash(const char *s, size_t n);
 /* Case-sensitive hash of the raw bytes, for abbreviations. */
+#define AN_RAW_SEED 0x5bd1e995u
 static inline uint64_t an_raw_hash(const char *s, size_t n)
 {
-	return an_hash(s, n, 0x5bd1e995u);
+	return an_hash(s, n, AN_RAW_SEED);
 }
+/* an_raw_hash of the bytes with ASCII capitals lower-cased (computed
+ * without copying them): a lower-case word hashes alike both ways. */
+uint64_t an_lower_hash(const char *s, size_t n);
 
 /* Writes a lowercase ASCII slug of s ("Qasem Soleimani" -> "qasem-soleimani")
  * to out (cap bytes); returns its length. */
