@@ -18,8 +18,7 @@ static const char *const weekdays[7] = {"monday", "tuesday", "wednesday",
 static int is_alpha(char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Month name or 3+ letter abbreviation at s; returns 1..12 and its length. */
-static int month_at(const char *s, size_t n, size_t *len)
+int an_month_at(const char *s, size_t n, size_t *len)
 {
 	size_t w = 0;
 	while (w < n && is_alpha(s[w]))
@@ -99,7 +98,7 @@ size_t an_date_parse(const char *s, size_t n, char *out)
 		return i + 10;
 	}
 	/* Month D, YYYY */
-	if ((m = month_at(s + i, n - i, &l))) {
+	if ((m = an_month_at(s + i, n - i, &l))) {
 		size_t j = spaces(s, n, i + l);
 		if ((k = number(s + j, n - j, 2, &d)) > 0) {
 			j += k;
@@ -116,7 +115,7 @@ size_t an_date_parse(const char *s, size_t n, char *out)
 	/* D Month YYYY */
 	if ((k = number(s + i, n - i, 2, &d)) > 0) {
 		size_t j = spaces(s, n, i + k);
-		if ((m = month_at(s + j, n - j, &l))) {
+		if ((m = an_month_at(s + j, n - j, &l))) {
 			j = spaces(s, n, j + l);
 			if (number(s + j, n - j, 4, &y) == 4 && valid(y, m, d)) {
 				snprintf(out, 11, "%04d-%02d-%02d", y, m, d);

@@ -135,5 +135,8 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b);
  * "Jan. 7, 2018" or "2018-01-07"; writes ISO "YYYY-MM-DD" to out (11 bytes)
  * and returns the bytes consumed, or 0. */
 size_t an_date_parse(const char *s, size_t n, char *out);
+/* A month name or its abbreviation ("Jan", "Sept", with an optional
+ * period) at s: returns 1..12 and sets *len to the bytes it spans, or 0. */
+int an_month_at(const char *s, size_t n, size_t *len);
 
 #endif

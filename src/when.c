@@ -14,9 +14,6 @@
 static const char *const wdays[7] = {"sunday", "monday", "tuesday",
 				     "wednesday", "thursday", "friday",
 				     "saturday"};
-static const char *const mnames[12] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"};
 
 static int tok_word(const an_doc *d, const an_tok *k, const char *w)
 {
@@ -64,15 +61,11 @@ static int year_at(const an_doc *d, const an_tok *k)
 
 static int month_tok(const an_doc *d, const an_tok *k)
 {
-	if (k->kind != AN_TK_WORD || k->len < 3 || !(k->flags & TF_CAP))
+	size_t len;
+	if (k->kind != AN_TK_WORD || !(k->flags & TF_CAP))
 		return 0;
-	for (int m = 0; m < 12; m++) {
-		size_t ml = strlen(mnames[m]);
-		if ((k->len == ml || (k->len == 3 && m != 4) || (k->len == 4 && m == 8)) &&
-		    strncasecmp(d->text.s + k->off, mnames[m], k->len) == 0)
-			return m + 1;
-	}
-	return 0;
+	int m = an_month_at(d->text.s + k->off, k->len, &len);
+	return m && len == k->len ? m : 0;
 }
 
 /* A weekday named at token i: 0..6, or -1. */
