@@ -60,6 +60,9 @@ typedef struct an_doc {
 	uint32_t *tokment; /* per token: mention index + 1, or 0 */
 	an_event *ev;
 	size_t nev, evcap;
+	/* event.c: the actor a subject "they" stood for (mention + 1, or 0)
+	 * and its sentence, for a "they" opening the next sentence */
+	uint32_t they_ment, they_sent;
 } an_doc;
 
 struct annals_ctx {

@@ -380,21 +380,46 @@ static int in_pp(sent_ctx *c, long m, uint32_t cs)
 	return t0 > cs && word_in(c, t0 - 1, &preps);
 }
 
-/* Whether mention m completes a noun of people: "children from Gaza",
- * "leaders of Hamas", "members of the Joint Operations Room". */
-static int pp_of_people(sent_ctx *c, long m)
+AN_WORDSET(people, "people", "children", "leaders", "leader", "groups", "group",
+	"factions", "militants", "fighters", "residents", "officials",
+	"official", "members", "students", "demonstrators", "protesters",
+	"protestors", "civilians", "forces", "troops", "soldiers", "citizens",
+	"militias", "authorities", "activists", "youths", "women", "men",
+	"workers", "villagers", "refugees", "families", "crowds", "crowd",
+	"supporters", "gunmen", "commanders", "representatives", "delegation",
+	"envoy", "envoys", "spokesman", "spokeswoman", "government", "regime");
+
+/* The token after a noun of people that mention m completes, through
+ * of/from/in: "children from Gaza", "leaders of Hamas", "members of the
+ * Joint Operations Room"; or 0. */
+static uint32_t pp_of_people(sent_ctx *c, long m)
 {
 	uint32_t t0 = c->d->ment[m].t0;
 	if (t0 > c->s->t0 && is_word(c, t0 - 1, "the"))
 		t0--;
-	return t0 > c->s->t0 + 1 &&
-	       (is_word(c, t0 - 1, "of") || is_word(c, t0 - 1, "from") ||
-		is_word(c, t0 - 1, "in")) &&
-	       tok(c, t0 - 2)->kind == AN_TK_WORD && ment_of(c, t0 - 2) < 0;
+	if (t0 > c->s->t0 + 1 &&
+	    (is_word(c, t0 - 1, "of") || is_word(c, t0 - 1, "from") ||
+	     is_word(c, t0 - 1, "in")) && word_in(c, t0 - 2, &people))
+		return t0 - 2;
+	return 0;
+}
+
+/* Whether place mention p names where the people of a demonym mention m
+ * are, within its country: "Palestinian children in the Gaza Strip". */
+static int narrower_place(sent_ctx *c, long m, long p)
+{
+	const an_doc *d = c->d;
+	const an_rent *rp = &d->ctx->ents.rows[d->ment[p].ent];
+	const an_rent *rm = &d->ctx->ents.rows[d->ment[m].ent];
+	uint32_t noun = pp_of_people(c, p);
+	return d->ment[m].how == AN_H_DEMONYM && noun && noun == d->ment[m].t1 &&
+	       rp->kind == AN_K_PLACE && rp->country && rm->country &&
+	       strcmp(rp->country, rm->country) == 0;
 }
 
 AN_WORDSET(pron_person, "he", "him", "she", "her", "his");
 AN_WORDSET(pron_group, "they", "them", "it", "its", "their");
+AN_WORDSET(pron_subject, "he", "she", "they", "it");
 
 /* The actor a pronoun at token i stands for: the nearest mention before
  * it of a person (he, him, she, her, his) or of anything else (they, them,
@@ -447,22 +472,46 @@ static int appositive(sent_ctx *c, uint32_t a, long m)
 		 (is_word(c, e, ",") && ment_of(c, e + 1) >= 0));
 }
 
+/* The actor a subject pronoun at token j stands for. A "they" opening a
+ * sentence after one whose subject "they" was resolved continues it ("They
+ * accused him ... They protested ..."). */
+static long subject_pronoun(sent_ctx *c, uint32_t j)
+{
+	an_doc *d = c->d;
+	uint32_t si = (uint32_t)(c->s - d->seg.sent);
+	int they = is_word(c, j, "they");
+	if (they && d->they_ment && d->they_sent + 1 >= si) {
+		d->they_sent = si;
+		return (long)d->they_ment - 1;
+	}
+	long m = pronoun(c, j);
+	if (they && m >= 0) {
+		d->they_ment = (uint32_t)m + 1;
+		d->they_sent = si;
+	}
+	return m;
+}
+
 /* The subject of the verb at v: the last actor group of its clause that is
  * not in a prepositional phrase ("Soleimani, a commander in the IRGC,
  * offered"; "Bloomberg reported that Hamas fired"). */
 static long subject(sent_ctx *c, uint32_t v)
 {
+	AN_WORDSET(opens, "who", "which", "whom", "where");
 	uint32_t cs = clause_start(c, v), last_end = 0;
 	long cand = -1, pp = -1;
 	for (uint32_t j = cs; j < v; j++) {
-		if (word_in(c, j, &relatives)) { /* ", which Iran supports," */
+		if (word_in(c, j, &opens)) {
 			uint32_t k = j;
 			while (k < v && !is_word(c, k, ","))
 				k++;
-			if (k < v) {
+			if (k < v) { /* ", which Iran supports," */
 				j = k;
 				continue;
 			}
+			cand = pp = -1; /* "a video in which children thank" */
+			last_end = 0;
+			continue;
 		}
 		long m = ment_of(c, j);
 		if (m < 0)
@@ -471,7 +520,9 @@ static long subject(sent_ctx *c, uint32_t v)
 		if (v - c->d->ment[m].t0 > 3 * REACH)
 			continue;
 		if (in_pp(c, m, cs)) {
-			if (pp < 0 && pp_of_people(c, m))
+			if (cand >= 0 && narrower_place(c, cand, m))
+				cand = m;
+			else if (pp < 0 && pp_of_people(c, m))
 				pp = m;
 			continue;
 		}
@@ -488,11 +539,11 @@ static long subject(sent_ctx *c, uint32_t v)
 	/* no actor as subject: "children from the Gaza Strip thank ..." */
 	if (cand < 0)
 		cand = pp;
-	/* "They accused him": a pronoun opening the clause or before the verb */
-	for (uint32_t j = cs; cand < 0 && j < v && j < cs + 3; j++)
-		cand = pronoun(c, j);
-	if (cand < 0 && v > cs)
-		cand = pronoun(c, v - 1);
+	/* "They accused him", "it was raided": the subject pronoun nearest
+	 * before the verb */
+	for (uint32_t j = v; cand < 0 && j-- > cs;)
+		if (word_in(c, j, &pron_subject))
+			cand = subject_pronoun(c, j);
 	return cand >= 0 ? head_of(c, cand) : -1;
 }
 
@@ -828,11 +879,29 @@ static const char *ent_id(const an_doc *d, long m)
 	return m < 0 ? NULL : d->ctx->ents.rows[d->ment[m].ent].id;
 }
 
+/* The entity row an actor mention stands for in an event. A city or
+ * district whose actor code is its country's stands for the country, as
+ * CAMEO codes it ("Tehran said", "protesters in Shiraz"); a place with a
+ * code of its own (Gaza Strip) stays itself. */
+static uint32_t actor_row(sent_ctx *c, long m)
+{
+	an_etab *et = &c->d->ctx->ents;
+	uint32_t row = c->d->ment[m].ent;
+	const an_rent *r = &et->rows[row];
+	if (r->kind != AN_K_PLACE || r->dict == AN_NONE || !r->code || !r->country ||
+	    strcmp(r->code, r->country) != 0)
+		return row;
+	const an_ent *e = an_dict_ent(et->dict, r->dict);
+	uint32_t pi = e->nparents ? an_dict_find(et->dict, e->parents[0]) : AN_NONE;
+	if (pi == AN_NONE || an_dict_ent(et->dict, pi)->kind != AN_K_COUNTRY)
+		return row;
+	return an_etab_dict(et, pi);
+}
+
 static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
-		 long src, long tgt, const framing *f, const char *date, long loc)
+		 uint32_t se, uint32_t te, const framing *f, const char *date, long loc)
 {
 	an_doc *d = c->d;
-	uint32_t se = d->ment[src].ent, te = tgt >= 0 ? d->ment[tgt].ent : AN_NONE;
 	if (se == te)
 		return;
 	for (size_t i = d->nev; i-- > 0 && d->ev[i].sent == c->s - d->seg.sent;)
@@ -854,10 +923,11 @@ static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
 		memcpy(e->date, date, 11);
 	else
 		e->date[0] = 0;
-	trace(d, "  event %s %s -> %s (%s%s%s%s%s)", code->code, ent_id(d, src),
-	      tgt >= 0 ? ent_id(d, tgt) : "-", f->modality,
+	const an_rent *rows = d->ctx->ents.rows;
+	trace(d, "  event %s %s -> %s (%s%s%s%s%s)", code->code, rows[se].id,
+	      te != AN_NONE ? rows[te].id : "-", f->modality,
 	      e->attr != AN_NONE ? ", by " : "",
-	      e->attr != AN_NONE ? d->ctx->ents.rows[e->attr].id : "",
+	      e->attr != AN_NONE ? rows[e->attr].id : "",
 	      date ? ", " : "", date ? date : "");
 }
 
@@ -902,10 +972,11 @@ static void code_trigger(sent_ctx *c, const trigger *t)
 	const char *date = date_near(c, t->t0);
 	long loc = location(c, t, &r);
 	for (int i = 0; i < r.nsrc; i++) {
+		uint32_t se = actor_row(c, r.src[i]);
 		if (!r.ntgt)
-			emit(c, t, code, r.src[i], -1, &f, date, loc);
+			emit(c, t, code, se, AN_NONE, &f, date, loc);
 		for (int j = 0; j < r.ntgt; j++)
-			emit(c, t, code, r.src[i], r.tgt[j], &f, date, loc);
+			emit(c, t, code, se, actor_row(c, r.tgt[j]), &f, date, loc);
 	}
 }
 
