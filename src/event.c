@@ -207,6 +207,16 @@ static int demonym_at(const sent_ctx *c, uint32_t i)
 	return m >= 0 && c->d->ment[m].how == AN_H_DEMONYM;
 }
 
+AN_WORDSET(receivers, "receive", "received", "receives", "receiving", "benefit",
+	"benefits", "benefited", "benefitted", "benefiting", "enjoy", "enjoys",
+	"enjoyed", "enjoying", "get", "gets", "got", "getting", "obtain",
+	"obtained", "obtains", "accept", "accepted", "accepts", "rely", "relies",
+	"relied", "depend", "depends", "depended");
+AN_WORDSET(givers, "give", "gives", "gave", "given", "giving", "provide",
+	"provides", "provided", "providing", "offer", "offers", "offered",
+	"extend", "extends", "extended", "send", "sends", "sent", "lend",
+	"lends", "lent", "supply", "supplies", "supplied");
+
 /* Words before a noun that make the token at i read as a noun. */
 static int noun_context(sent_ctx *c, uint32_t i)
 {
@@ -216,11 +226,26 @@ static int noun_context(sent_ctx *c, uint32_t i)
 	if (i == c->s->t0)
 		return 0;
 	const an_tok *p = tok(c, i - 1);
-	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &dets))
+	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &dets) ||
+	    word_in(c, i - 1, &receivers))
 		return 1;
 	return p->kind == AN_TK_WORD && p->flags & TF_LOWER && i >= c->s->t0 + 2 &&
 	       !word_in(c, i - 1, &auxiliaries) &&
 	       (tok(c, i - 2)->flags & TF_POSS || demonym_at(c, i - 2));
+}
+
+/* Whether the word at i follows a determiner, possessive or demonym and
+ * is not an inflected verb form ("the transfer", "Iran's support"). */
+static int bare_noun_context(sent_ctx *c, uint32_t i)
+{
+	AN_WORDSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
+		"this");
+	const an_tok *k = tok(c, i), *p = tok(c, i - 1);
+	const char *w = c->d->text.s + k->off;
+	if (k->len > 3 && (strncasecmp(w + k->len - 2, "ed", 2) == 0 ||
+			   strncasecmp(w + k->len - 3, "ing", 3) == 0))
+		return 0;
+	return p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &dets);
 }
 
 /* The best trigger with its head at token i, if any (nouns only with
@@ -271,6 +296,10 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 			break;
 		other = 1; /* the other reading matched: only ours can beat it */
 	}
+	/* a verb pattern's base form after a determiner reads as a noun: "the
+	 * transfer of the weapons" */
+	if (found && !out->noun && want_noun && !only_noun && bare_noun_context(c, i))
+		out->noun = 1;
 	return found;
 }
 
@@ -286,13 +315,13 @@ AN_WORDSET(locatives, "in", "near", "inside", "outside", "across", "throughout",
 AN_WORDSET(relatives, "who", "which");
 AN_WORDSET(conjunctions, "and", "or", "but", "nor", "while", "whereas");
 
-/* Widens the actor group starting with mention m over coordinated
- * mentions ("Hamas and PIJ", "Syria, Iraq and Lebanon"). */
-static int group(sent_ctx *c, long m, uint32_t *out, int max)
+/* Widens the actor group starting with mention m, whose words end before
+ * token i, over coordinated mentions ("Hamas and PIJ", "Syria, Iraq and
+ * Lebanon", "him and Iran"). */
+static int group_after(sent_ctx *c, long m, uint32_t i, uint32_t *out, int max)
 {
 	int n = 0, commas = 0, closed = 0;
 	out[n++] = (uint32_t)m;
-	uint32_t i = c->d->ment[m].t1;
 	while (n < max && i + 1 < c->s->t1) {
 		uint32_t j = i;
 		int conj = 0;
@@ -305,8 +334,10 @@ static int group(sent_ctx *c, long m, uint32_t *out, int max)
 		if (j == i || j >= c->s->t1)
 			break;
 		long m2 = ment_of(c, j);
-		if (m2 < 0 || c->d->ment[m2].t0 != j)
+		if (m2 < 0 || c->d->ment[m2].t0 != j) {
+			closed |= conj; /* "Syria, Iraq, Lebanon and other countries" */
 			break;
+		}
 		if (!conj)
 			commas = n; /* "A, B": a list only if an "and" closes it */
 		closed = conj;
@@ -314,6 +345,11 @@ static int group(sent_ctx *c, long m, uint32_t *out, int max)
 		i = c->d->ment[m2].t1;
 	}
 	return commas && !closed ? commas : n;
+}
+
+static int group(sent_ctx *c, long m, uint32_t *out, int max)
+{
+	return group_after(c, m, c->d->ment[m].t1, out, max);
 }
 
 /* The head of a possessive chain: in "Iran's Quds Force", the Quds Force. */
@@ -420,12 +456,22 @@ static int narrower_place(sent_ctx *c, long m, long p)
 AN_WORDSET(pron_person, "he", "him", "she", "her", "his");
 AN_WORDSET(pron_group, "they", "them", "it", "its", "their");
 AN_WORDSET(pron_subject, "he", "she", "they", "it");
+AN_WORDSET(pron_poss, "his", "her", "its", "their");
 
 /* The actor a pronoun at token i stands for: the nearest mention before
  * it of a person (he, him, she, her, his) or of anything else (they, them,
  * it, its, their),
  * looking back over at most 40 mentions; -1 when none. */
+static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent);
+
 static long pronoun(sent_ctx *c, uint32_t i)
+{
+	return pronoun_not(c, i, AN_NONE);
+}
+
+/* As pronoun(), passing over mentions of entity row not_ent (the subject
+ * of the verb whose object the pronoun is: "Iran supports it"). */
+static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 {
 	int person = word_in(c, i, &pron_person);
 	if (!person && !word_in(c, i, &pron_group))
@@ -441,7 +487,7 @@ static long pronoun(sent_ctx *c, uint32_t i)
 	}
 	for (size_t m = lo, n = 0; m-- > 0 && n < 40; n++) {
 		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
-		if (k == AN_K_MEDIA || k == AN_K_PLACE)
+		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent)
 			continue;
 		if ((k == AN_K_PERSON) == person)
 			return (long)m;
@@ -547,6 +593,22 @@ static long subject(sent_ctx *c, uint32_t v)
 	return cand >= 0 ? head_of(c, cand) : -1;
 }
 
+/* The first mention of the coordinated list that mention m closes: for
+ * "Hamas, Hezbollah and PIJ, which", Hamas. */
+static long list_start(sent_ctx *c, long m)
+{
+	for (;;) {
+		uint32_t j = c->d->ment[m].t0, k = j;
+		while (k > c->s->t0 && (is_word(c, k - 1, ",") || is_word(c, k - 1, "and") ||
+					is_word(c, k - 1, "or") || is_word(c, k - 1, "the")))
+			k--;
+		long p = k < j && k > c->s->t0 ? ment_of(c, k - 1) : -1;
+		if (p < 0 || c->d->ment[p].t1 != k)
+			return m;
+		m = p;
+	}
+}
+
 /* A relative pronoun shortly before the verb at v: sets *ante to the
  * mention it refers to ("Hamas, which ...") and returns the pronoun's
  * token, or 0. */
@@ -558,10 +620,14 @@ static uint32_t relative(sent_ctx *c, uint32_t v, long *ante)
 			return 0; /* a relative clause closed before the verb */
 		if (!word_in(c, j, &relatives))
 			continue;
+		AN_WORDSET(quant, "all", "both", "each", "most", "some", "many",
+			"several", "of");
 		uint32_t k = j;
-		while (k > cs && is_word(c, k - 1, ","))
-			k--;
+		while (k > cs && (is_word(c, k - 1, ",") || word_in(c, k - 1, &quant)))
+			k--; /* "A, B and C, all of which" */
 		*ante = k > cs ? ment_of(c, k - 1) : -1;
+		if (*ante >= 0)
+			*ante = list_start(c, *ante);
 		return *ante >= 0 ? j : 0;
 	}
 	return 0;
@@ -588,9 +654,10 @@ static int plain_np(sent_ctx *c, uint32_t a, uint32_t b)
  * phrase before them names their people). */
 static long object(sent_ctx *c, uint32_t e, int in_relative)
 {
-	long pr = pronoun(c, e); /* "accused him" */
-	if (pr >= 0)
-		return pr;
+	if (word_in(c, e, &pron_person) || word_in(c, e, &pron_group))
+		return pronoun(c, e); /* "accused him" */
+	if (is_word(c, e - 1, "that") || is_word(c, e, "that"))
+		return -1; /* "admitted that Iran ...": a clause, not an object */
 	for (uint32_t j = e; j < c->s->t1 && j < e + REACH; j++) {
 		if (boundary(c, j) || word_in(c, j, &relatives) ||
 		    (in_relative && is_word(c, j, ",")))
@@ -603,7 +670,7 @@ static long object(sent_ctx *c, uint32_t e, int in_relative)
 		uint32_t p = t0 > c->s->t0 && is_word(c, t0 - 1, "the") ? t0 - 1 : t0;
 		if (p > c->s->t0 && word_in(c, p - 1, &locatives) &&
 		    (k == AN_K_PLACE || k == AN_K_COUNTRY) &&
-		    !(p - 1 > e && plain_np(c, e, p - 1))) {
+		    !(p - 1 > e && plain_np(c, e, p - 1)) && !pp_of_people(c, m)) {
 			j = c->d->ment[m].t1 - 1;
 			continue; /* the location, not the target */
 		}
@@ -666,6 +733,38 @@ static int is_passive(sent_ctx *c, const trigger *t)
 	return 0;
 }
 
+/* The doer of a gerund at v that a verb's object controls: "accused him
+ * of (unnecessarily) sending", "blamed Hamas for firing"; -2 when that
+ * object is a pronoun standing for no actor; -1 when v is not such a
+ * gerund. */
+static long controller(sent_ctx *c, uint32_t v)
+{
+	const an_tok *k = tok(c, v);
+	if (k->len < 5 || strncasecmp(c->d->text.s + k->off + k->len - 3, "ing", 3))
+		return -1;
+	uint32_t j = v;
+	const an_tok *p = j > c->s->t0 ? tok(c, j - 1) : NULL;
+	if (p && p->len > 3 && !strncasecmp(c->d->text.s + p->off + p->len - 2, "ly", 2))
+		j--; /* an adverb */
+	if (j < c->s->t0 + 3 || !(is_word(c, j - 1, "of") || is_word(c, j - 1, "for")))
+		return -1;
+	long m = pronoun(c, j - 2);
+	uint32_t m0 = j - 2;
+	if (m < 0 && (word_in(c, j - 2, &pron_person) || word_in(c, j - 2, &pron_group)))
+		m = -2; /* a pronoun with nothing it stands for */
+	else if (m < 0) {
+		m = ment_of(c, j - 2);
+		if (m < 0 || c->d->ment[m].t1 != j - 1)
+			return -1;
+		m0 = c->d->ment[m].t0;
+	}
+	const an_tok *vb = m0 > c->s->t0 ? tok(c, m0 - 1) : NULL;
+	if (!vb || vb->kind != AN_TK_WORD || !(vb->flags & TF_LOWER) ||
+	    word_in(c, m0 - 1, &preps) || is_word(c, m0 - 1, "the"))
+		return -1;
+	return m >= 0 ? head_of(c, m) : m;
+}
+
 /* Source and target of a verb trigger. */
 static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 {
@@ -683,14 +782,101 @@ static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 		o = object(c, t->after, 1);
 		if (o < 0)
 			o = head_of(c, ante);
+	} else if ((s = controller(c, t->t0)) != -1) {
+		s = s < 0 ? -1 : s;
+		o = gap_object(c, t->gap0, t->t1);
+		if (o < 0)
+			o = object(c, t->after, 0);
 	} else {
 		s = rel ? head_of(c, ante) : subject(c, t->t0);
 		o = gap_object(c, t->gap0, t->t1);
 		if (o < 0)
 			o = object(c, t->after, rel != 0);
 	}
+	if (s >= 0 && o >= 0 && c->d->ment[s].ent == c->d->ment[o].ent &&
+	    o == pronoun(c, t->after)) /* "Iran supports it": not Iran */
+		o = pronoun_not(c, t->after, c->d->ment[s].ent);
 	r->nsrc = s >= 0 ? group(c, s, r->src, MAX_ACTORS) : 0;
-	r->ntgt = o >= 0 ? group(c, o, r->tgt, MAX_ACTORS) : 0;
+	if (o >= 0 && !r->passive && o == pronoun(c, t->after))
+		r->ntgt = group_after(c, o, t->after + 1, r->tgt, MAX_ACTORS);
+	else
+		r->ntgt = o >= 0 ? group(c, o, r->tgt, MAX_ACTORS) : 0;
+}
+
+/* The subject of the verb at v, through a relative pronoun if one stands
+ * before it ("groups, all of which benefit"). */
+static long doer(sent_ctx *c, uint32_t v)
+{
+	long ante = -1;
+	if (relative(c, v, &ante))
+		return head_of(c, ante);
+	return subject(c, v);
+}
+
+/* The target of an event noun phrase starting at np0 that a verb of
+ * receiving takes: "Hamas received Iranian support", "groups which benefit
+ * from Iranian support", "relies on Iran's backing"; or -1. */
+static long receiver(sent_ctx *c, uint32_t np0)
+{
+	uint32_t v = np0;
+	if (v > c->s->t0 && (is_word(c, v - 1, "from") || is_word(c, v - 1, "on")))
+		v--;
+	if (v <= c->s->t0 || !word_in(c, v - 1, &receivers))
+		return -1;
+	return doer(c, v - 1);
+}
+
+/* The actor of "the involvement of X in" or "X's role in" before an event
+ * noun phrase starting at np0; or -1. */
+static long involved(sent_ctx *c, uint32_t np0)
+{
+	AN_WORDSET(parts, "involvement", "role", "participation", "part", "hand",
+		"complicity");
+	uint32_t x = np0;
+	if (x < c->s->t0 + 3 || !is_word(c, x - 1, "in"))
+		return -1;
+	x -= 2;
+	if (word_in(c, x, &parts)) /* "Hezbollah's role in" */
+		return tok(c, x - 1)->flags & TF_POSS ? ment_of(c, x - 1) : -1;
+	long m = ment_of(c, x); /* "the involvement of Hezbollah in" */
+	if (m < 0)
+		return -1;
+	uint32_t q = c->d->ment[m].t0;
+	if (q > c->s->t0 && is_word(c, q - 1, "the"))
+		q--;
+	return q > c->s->t0 + 1 && is_word(c, q - 1, "of") && word_in(c, q - 2, &parts) ?
+	       m : -1;
+}
+
+/* A clause qualifying an event noun ending at e: "(the) support Palestinian
+ * groups received from Iran" (the actor is the target), "the support they
+ * give the Gaza Strip" (the source, and the giver's object the target). */
+static void noun_relative(sent_ctx *c, uint32_t e, long *s, long *o)
+{
+	if (is_word(c, e, "that") || is_word(c, e, "which"))
+		e++;
+	long x = e < c->s->t1 ? pronoun(c, e) : -1;
+	uint32_t k = e + 1;
+	if (x < 0) {
+		x = ment_of(c, e);
+		if (x < 0 || c->d->ment[x].t0 != e)
+			return;
+		k = c->d->ment[x].t1;
+	}
+	for (int n = 0; n < 3 && k < c->s->t1 && !word_in(c, k, &receivers) &&
+	     !word_in(c, k, &givers); n++, k++)
+		if (!(tok(c, k)->flags & TF_LOWER) || word_in(c, k, &preps))
+			return;
+	if (word_in(c, k, &receivers) && *o < 0) {
+		*o = x;
+	} else if (word_in(c, k, &givers) && *s < 0) {
+		*s = x;
+		k += 1 + is_word(c, k + 1, "to");
+		k += is_word(c, k, "the");
+		long m = k < c->s->t1 ? ment_of(c, k) : -1;
+		if (m >= 0 && *o < 0)
+			*o = m;
+	}
 }
 
 /* Source and target of a noun trigger: "Iran's support for Hamas",
@@ -698,26 +884,34 @@ static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 {
 	long s = -1, o = -1;
-	uint32_t j = t->t0;
+	uint32_t j = t->t0, np0;
 	/* before: possessive or demonym, over up to two lower-case words */
 	for (int skip = 0; j > c->s->t0 && skip < 3; skip++) {
 		const an_tok *p = tok(c, j - 1);
-		if (p->flags & TF_POSS && j - 1 > c->s->t0) {
-			s = ment_of(c, j - 2);
+		long m = ment_of(c, p->flags & TF_POSS ? j - 2 : j - 1);
+		if (m >= 0) { /* "Iran's", "Iranian" */
+			s = m;
+			j = c->d->ment[m].t0;
 			break;
 		}
-		long m = ment_of(c, j - 1);
-		if (m < 0)
-			m = pronoun(c, j - 1); /* "its support for" */
-		if (m >= 0) {
-			s = m;
+		if (p->flags & TF_POSS)
+			break; /* "the group's support": no actor */
+		if (word_in(c, j - 1, &pron_poss) &&
+		    (s = pronoun(c, j - 1)) >= 0) { /* "its support for" */
+			j--;
 			break;
 		}
 		if (!(p->kind == AN_TK_WORD && p->flags & TF_LOWER) ||
-		    word_in(c, j - 1, &preps) || word_in(c, j - 1, &conjunctions))
+		    word_in(c, j - 1, &preps) || word_in(c, j - 1, &conjunctions) ||
+		    word_in(c, j - 1, &receivers) || word_in(c, j - 1, &givers))
 			break;
 		j--;
 	}
+	np0 = j;
+	o = receiver(c, np0);
+	if (s < 0)
+		s = involved(c, np0);
+	noun_relative(c, t->t1, &s, &o);
 	/* after: by/from give the source, the other prepositions the target */
 	for (uint32_t k = t->t1; k + 1 < c->s->t1 && k < t->t1 + 6; k++) {
 		if (boundary(c, k))
@@ -747,8 +941,11 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 				break;
 			if ((kd == AN_K_PLACE || kd == AN_K_COUNTRY) &&
 			    (is_word(c, k - 1, "in") || is_word(c, k - 1, "of") ||
-			     is_word(c, k - 1, ",")))
+			     is_word(c, k - 1, ",") || is_word(c, k - 1, "including"))) {
 				s = m; /* "broke out in the city of Mashhad, Iran" */
+				if (o == m)
+					o = -1;
+			}
 		}
 	r->nsrc = s >= 0 ? group(c, head_of(c, s), r->src, MAX_ACTORS) : 0;
 	r->ntgt = o >= 0 ? group(c, head_of(c, o), r->tgt, MAX_ACTORS) : 0;
@@ -948,6 +1145,24 @@ static const char *date_near(sent_ctx *c, uint32_t i)
 	return best;
 }
 
+/* For an event without a target that answers another ("Israel conducted
+ * airstrikes in response", "retaliated"): the source of the last event of
+ * the sentence that targeted source row se; else AN_NONE. */
+static uint32_t responds_to(sent_ctx *c, const trigger *t, uint32_t se)
+{
+	int reply = 0;
+	for (uint32_t k = t->t0; k < c->s->t1 && k < t->after + 4 && !reply; k++) {
+		const an_tok *x = tok(c, k);
+		reply = (is_word(c, k, "response") && is_word(c, k - 1, "in")) ||
+			(x->len >= 9 && !strncasecmp(c->d->text.s + x->off, "retaliat", 8));
+	}
+	an_doc *d = c->d;
+	for (size_t i = d->nev; reply && i-- > 0 && d->ev[i].sent == c->s - d->seg.sent;)
+		if (d->ev[i].tgt == se)
+			return d->ev[i].src;
+	return AN_NONE;
+}
+
 static void code_trigger(sent_ctx *c, const trigger *t)
 {
 	const an_pat *p = an_evdict_pat(c->ev, t->pat);
@@ -974,7 +1189,7 @@ static void code_trigger(sent_ctx *c, const trigger *t)
 	for (int i = 0; i < r.nsrc; i++) {
 		uint32_t se = actor_row(c, r.src[i]);
 		if (!r.ntgt)
-			emit(c, t, code, se, AN_NONE, &f, date, loc);
+			emit(c, t, code, se, responds_to(c, t, se), &f, date, loc);
 		for (int j = 0; j < r.ntgt; j++)
 			emit(c, t, code, se, actor_row(c, r.tgt[j]), &f, date, loc);
 	}

@@ -102,8 +102,73 @@ static void clauses(void)
 	   "190 hamas>israel asserted null gaza-strip null");
 }
 
+static void roles(void)
+{
+	/* a city whose code is its country's stands for the country */
+	EV("Tehran accused Israel.", "112 iran>israel asserted null null null");
+	EV("Demonstrations broke out in Tehran.", "141 iran>null asserted null null null");
+	/* the subject after an open relative, and people of a place */
+	EV("Hezbollah released a video in which children from the Gaza Strip thank Iran.",
+	   "051 gaza-strip>iran asserted null null null");
+	/* a place inside the demonym's country is the narrower actor */
+	EV("Palestinian children in the Gaza Strip thank Iran.",
+	   "051 gaza-strip>iran asserted null null null");
+	/* a list closed by "and" before a plain noun phrase */
+	EV("Iran sent money to Hamas, Hezbollah, Lebanon and other groups.",
+	   "071 iran>hamas asserted null null null\n"
+	   "071 iran>hezbollah asserted null null null\n"
+	   "071 iran>lebanon asserted null null null");
+	/* a gerund's doer is the object of the verb before it */
+	EV("Qasem Soleimani spoke. Israel accused him of sending money to Lebanon.",
+	   "112 israel>qasem-soleimani asserted null null null\n"
+	   "071 qasem-soleimani>lebanon asserted null null null");
+	EV("Israel accused him of sending money to Lebanon.",
+	   "112 israel>null asserted null null null");
+	/* receiving: the receiver is the target */
+	EV("Hamas, Hezbollah and the Al-Quds Brigades, all of which receive Iranian support, attacked Israel.",
+	   "070 iran>hamas asserted null null null\n"
+	   "070 iran>hezbollah asserted null null null\n"
+	   "070 iran>al-quds-brigades asserted null null null\n"
+	   "190 hamas>israel asserted null null null\n"
+	   "190 hezbollah>israel asserted null null null\n"
+	   "190 al-quds-brigades>israel asserted null null null");
+	EV("Hamas received support from Iran.", "070 iran>hamas asserted null null null");
+	EV("The support Hamas received from Iran grew.",
+	   "070 iran>hamas asserted null null null");
+	/* giving in a clause after the noun */
+	EV("Hamas thanked Iran for the support they give the Gaza Strip.",
+	   "051 hamas>iran asserted null null null\n"
+	   "070 iran>gaza-strip asserted null null null");
+	/* "the involvement of X in" an event noun; a verb's base form after
+	 * a determiner reads as a noun */
+	EV("Bloomberg mentioned the involvement of Hezbollah in the transfer of the weapons.",
+	   "072 hezbollah>null asserted null null null");
+	/* an answer targets the one it answers */
+	EV("Hamas attacked Israel, and Israel conducted airstrikes in response.",
+	   "190 hamas>israel asserted null null null\n"
+	   "195 israel>hamas asserted null null null");
+	/* a "that" clause is not the object */
+	EV("Hamas admitted that Iran supports it.",
+	   "015 hamas>null asserted null null null\n"
+	   "070 iran>hamas asserted null null null");
+}
+
 static void pronouns(void)
 {
+	/* a pronoun object with a coordinated actor after it */
+	EV("Qasem Soleimani spoke. Hamas thanked him and Iran.",
+	   "051 hamas>qasem-soleimani asserted null null null\n"
+	   "051 hamas>iran asserted null null null");
+	/* a subject pronoun before a passive verb */
+	EV("Israel raided Lebanon. Later it was raided by Hezbollah.",
+	   "190 israel>lebanon asserted null null null\n"
+	   "190 hezbollah>lebanon asserted null null null");
+	/* "they" opening consecutive sentences stands for one actor */
+	EV("Hamas praised Iran. They accused Israel of attacking Lebanon. They attacked Israel.",
+	   "051 hamas>iran asserted null null null\n"
+	   "112 iran>israel asserted null null null\n"
+	   "190 israel>lebanon asserted null null null\n"
+	   "190 iran>israel asserted null null null");
 	/* a pronoun stands for the nearest actor before it of its kind */
 	EV("Hamas praised Iran. They attacked Israel.",
 	   "051 hamas>iran asserted null null null\n"
@@ -173,6 +238,7 @@ void test_event(void)
 {
 	verbs();
 	clauses();
+	roles();
 	pronouns();
 	nouns();
 	modality();
