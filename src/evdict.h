@@ -18,7 +18,7 @@ typedef struct an_evcode {
 } an_evcode;
 
 /* Words of a sentence sketch (an_word_bit). */
-#define AN_SKETCH 4
+#define AN_SKETCH 8
 
 /* Pattern elements. */
 enum { AN_PE_WORD = 1, AN_PE_SET, AN_PE_GAP };
@@ -35,7 +35,7 @@ typedef struct an_pel {
  * a pattern whose word has no bit in a sentence's sketch cannot match. */
 static inline void an_word_bit(uint64_t h, uint64_t m[AN_SKETCH])
 {
-	m[h >> 62] |= 1ULL << (h >> 56 & 63);
+	m[h >> 61] |= 1ULL << (h >> 55 & 63);
 }
 
 typedef struct an_pat {

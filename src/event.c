@@ -86,7 +86,7 @@ static int is_word(sent_ctx *c, uint32_t i, const char *w)
 static int word_in(sent_ctx *c, uint32_t i, an_wordset *ws)
 {
 	return i >= c->s->t0 && i < c->s->t1 &&
-	       an_words_has_lower(ws, &c->d->text, tok(c, i));
+	       an_words_has_lh(ws, &c->d->text, tok(c, i), &c->lh[i - c->s->t0]);
 }
 
 /* The mention covering token i of the sentence, as an index, or -1. */
@@ -1214,6 +1214,20 @@ static uint32_t absorbed(sent_ctx *c, const trigger *t)
 	return 0;
 }
 
+/* Whether the sentence names an actor or has a pronoun that may stand for
+ * one: without, no event can have a source. */
+static int has_actor(sent_ctx *c)
+{
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
+		const an_tok *k = tok(c, i);
+		if (k->flags & TF_MENT ||
+		    (k->kind == AN_TK_WORD && k->len <= 5 &&
+		     (word_in(c, i, &pron_person) || word_in(c, i, &pron_group))))
+			return 1;
+	}
+	return 0;
+}
+
 static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 {
 	sent_ctx c;
@@ -1242,6 +1256,10 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 		last--;
 	if (last > s->t0 && is_word(&c, last - 1, "?")) {
 		trace(d, "  no event: a question asserts nothing");
+		return;
+	}
+	if (!has_actor(&c)) {
+		trace(d, "  no event: no actor or pronoun in the sentence");
 		return;
 	}
 	int any = 0;

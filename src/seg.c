@@ -680,6 +680,17 @@ int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k)
 	       words_slot(ws, an_tok_rh(t, k));
 }
 
+int an_words_has_lh(an_wordset *ws, const an_text *t, const an_tok *k,
+		    uint64_t *lh)
+{
+	unsigned char c = k->c0 >= 'A' && k->c0 <= 'Z' ? k->c0 | 32 : k->c0;
+	if (!words_may(ws, k->len, c))
+		return 0;
+	if (!*lh)
+		*lh = an_lower_hash(t->s + k->off, k->len);
+	return words_slot(ws, *lh);
+}
+
 int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k)
 {
 	unsigned char c = k->c0 >= 'A' && k->c0 <= 'Z' ? k->c0 | 32 : k->c0;

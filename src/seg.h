@@ -75,6 +75,10 @@ typedef struct an_wordset {
 int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k);
 /* Whether the token, lower-cased, is in a set of lower-case words. */
 int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k);
+/* The same with the caller's cache of the token's an_lower_hash (*lh, 0
+ * until computed). */
+int an_words_has_lh(an_wordset *ws, const an_text *t, const an_tok *k,
+		    uint64_t *lh);
 
 /* Whether the token is exactly the ASCII string s. */
 int an_tok_is(const an_text *t, const an_tok *k, const char *s);
