@@ -75,7 +75,8 @@ static uint64_t lhash(sent_ctx *c, uint32_t i)
 }
 
 /* Whether token i of the sentence is the word w (ASCII, any case). */
-static int is_word(sent_ctx *c, uint32_t i, const char *w)
+static inline __attribute__((always_inline)) int
+is_word(sent_ctx *c, uint32_t i, const char *w)
 {
 	return i >= c->s->t0 && i < c->s->t1 &&
 	       an_tok_ieq(&c->d->text, tok(c, i), w);
@@ -85,7 +86,7 @@ static int is_word(sent_ctx *c, uint32_t i, const char *w)
  * words (AN_WORDSET). */
 static int word_in(sent_ctx *c, uint32_t i, an_wordset *ws)
 {
-	return i >= c->s->t0 && i < c->s->t1 &&
+	return i >= c->s->t0 && i < c->s->t1 && an_words_may(ws, tok(c, i)) &&
 	       an_words_has_lh(ws, &c->d->text, tok(c, i), &c->lh[i - c->s->t0]);
 }
 

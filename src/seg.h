@@ -75,6 +75,14 @@ typedef struct an_wordset {
 int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k);
 /* Whether the token, lower-cased, is in a set of lower-case words. */
 int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k);
+/* A quick test: 0 when no word of the set (already used once) has the
+ * token's length and lower-cased first byte. */
+static inline int an_words_may(const an_wordset *ws, const an_tok *k)
+{
+	unsigned char c = k->c0 >= 'A' && k->c0 <= 'Z' ? k->c0 | 32 : k->c0;
+	return !ws->ready || (ws->lens >> (k->len < 63 ? k->len : 63) & 1 &&
+			      ws->firsts[c >> 6] >> (c & 63) & 1);
+}
 /* The same with the caller's cache of the token's an_lower_hash (*lh, 0
  * until computed). */
 int an_words_has_lh(an_wordset *ws, const an_text *t, const an_tok *k,
