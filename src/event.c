@@ -28,6 +28,7 @@ typedef struct sent_ctx {
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
 	int nwhen;       /* -1 until scanned */
+	int no_we;       /* set while looking for the speaker "we" stands for */
 } sent_ctx;
 
 typedef struct trigger {
@@ -222,7 +223,7 @@ AN_WORDSET(givers, "give", "gives", "gave", "given", "giving", "provide",
 static int noun_context(sent_ctx *c, uint32_t i)
 {
 	AN_WORDSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
-		"this", "that", "of", "for", "and", "with", "new", "such",
+		"this", "that", "these", "those", "of", "for", "and", "with", "new", "such",
 		"any", "no", "more");
 	if (i == c->s->t0)
 		return 0;
@@ -240,7 +241,7 @@ static int noun_context(sent_ctx *c, uint32_t i)
 static int bare_noun_context(sent_ctx *c, uint32_t i)
 {
 	AN_WORDSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
-		"this");
+		"this", "these", "those");
 	const an_tok *k = tok(c, i), *p = tok(c, i - 1);
 	const char *w = c->d->text.s + k->off;
 	if (k->len > 3 && (strncasecmp(w + k->len - 2, "ed", 2) == 0 ||
@@ -426,9 +427,9 @@ AN_WORDSET(people, "people", "children", "leaders", "leader", "groups", "group",
 	"supporters", "gunmen", "commanders", "representatives", "delegation",
 	"envoy", "envoys", "spokesman", "spokeswoman", "government", "regime");
 
-/* The token after a noun of people that mention m completes, through
- * of/from/in: "children from Gaza", "leaders of Hamas", "members of the
- * Joint Operations Room"; or 0. */
+/* One past the token of the noun of people that mention m completes,
+ * through of/from/in: "children from Gaza", "leaders of Hamas", "members of
+ * the Joint Operations Room"; or 0. */
 static uint32_t pp_of_people(sent_ctx *c, long m)
 {
 	uint32_t t0 = c->d->ment[m].t0;
@@ -437,7 +438,7 @@ static uint32_t pp_of_people(sent_ctx *c, long m)
 	if (t0 > c->s->t0 + 1 &&
 	    (is_word(c, t0 - 1, "of") || is_word(c, t0 - 1, "from") ||
 	     is_word(c, t0 - 1, "in")) && word_in(c, t0 - 2, &people))
-		return t0 - 2;
+		return t0 - 1;
 	return 0;
 }
 
@@ -449,21 +450,107 @@ static int narrower_place(sent_ctx *c, long m, long p)
 	const an_rent *rp = &d->ctx->ents.rows[d->ment[p].ent];
 	const an_rent *rm = &d->ctx->ents.rows[d->ment[m].ent];
 	uint32_t noun = pp_of_people(c, p);
-	return d->ment[m].how == AN_H_DEMONYM && noun && noun == d->ment[m].t1 &&
+	return d->ment[m].how == AN_H_DEMONYM && noun && noun == d->ment[m].t1 + 1 &&
 	       rp->kind == AN_K_PLACE && rp->country && rm->country &&
 	       strcmp(rp->country, rm->country) == 0;
 }
 
 AN_WORDSET(pron_person, "he", "him", "she", "her", "his");
 AN_WORDSET(pron_group, "they", "them", "it", "its", "their");
-AN_WORDSET(pron_subject, "he", "she", "they", "it");
-AN_WORDSET(pron_poss, "his", "her", "its", "their");
+AN_WORDSET(pron_we, "we", "us", "our");
+AN_WORDSET(pron_subject, "he", "she", "they", "it", "we");
+AN_WORDSET(pron_poss, "his", "her", "its", "their", "our");
 
 /* The actor a pronoun at token i stands for: the nearest mention before
  * it of a person (he, him, she, her, his) or of anything else (they, them,
  * it, its, their),
  * looking back over at most 40 mentions; -1 when none. */
 static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent);
+
+/* Whether mention m is a demonym qualifying a thing ("Israeli demise"), not
+ * people ("Iranian officials", "Iranians"): no antecedent for a pronoun. */
+static int adjectival(sent_ctx *c, long m)
+{
+	const an_ment *x = &c->d->ment[m];
+	if (x->how != AN_H_DEMONYM || x->t1 >= c->d->seg.ntok)
+		return 0;
+	const an_tok *k = &c->d->seg.tok[x->t1];
+	return k->kind == AN_TK_WORD && k->flags & TF_LOWER &&
+	       !an_words_has_lower(&people, &c->d->text, k);
+}
+static long subject(sent_ctx *c, uint32_t v);
+
+static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent *s)
+{
+	c->d = d;
+	c->ev = ev;
+	c->s = s;
+	c->lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
+	c->used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
+	memset(c->words, 0, sizeof c->words);
+	c->sketched = 0;
+	c->nwhen = -1;
+	c->no_we = 0;
+}
+
+/* The group speaker mention m speaks for: of the organisations a person's
+ * roles name, the one mentioned last before token i; else m itself. */
+static long speaker_group(sent_ctx *c, long m, uint32_t i)
+{
+	const an_doc *d = c->d;
+	const an_etab *et = &d->ctx->ents;
+	const an_rent *r = &et->rows[d->ment[m].ent];
+	if (r->kind != AN_K_PERSON)
+		return m;
+	const an_ent *e = r->dict != AN_NONE ? an_dict_ent(et->dict, r->dict) : NULL;
+	for (long j = m + 40; j-- > 0;) {
+		if (j >= (long)d->nment || d->ment[j].t0 >= i)
+			continue;
+		if (j + 60 < m)
+			break;
+		const char *id = et->rows[d->ment[j].ent].id;
+		if (r->role_of && !strcmp(r->role_of, id))
+			return j;
+		for (unsigned k = 0; e && k < e->nroles; k++)
+			if (e->roles[k].of && !strcmp(e->roles[k].of, id))
+				return j;
+	}
+	return m;
+}
+
+/* What "we", "us" or "our" at token i stands for: the group of the last
+ * speaker, the subject of a verb of saying in this sentence or one of the
+ * five before it ("Sinwar admitted that ... we shelled Beersheba"). */
+static long we_actor(sent_ctx *c, uint32_t i)
+{
+	AN_WORDSET(speech, "said", "says", "told", "stated", "admitted", "declared",
+		"affirmed", "stressed", "emphasized", "emphasised", "added",
+		"wrote", "announced", "insisted", "explained", "vowed", "pledged",
+		"warned", "confirmed", "claimed");
+	an_doc *d = c->d;
+	uint32_t si = (uint32_t)(c->s - d->seg.sent);
+	c->no_we = 1;
+	long found = -1;
+	for (uint32_t k = 0; k <= 5 && k <= si && found < 0; k++) {
+		sent_ctx tmp, *x = c;
+		if (k) {
+			ctx_init(&tmp, d, c->ev, &d->seg.sent[si - k]);
+			tmp.no_we = 1;
+			x = &tmp;
+		}
+		for (uint32_t j = x->s->t1; j-- > x->s->t0 && found < 0;) {
+			if (!word_in(x, j, &speech))
+				continue;
+			long m = subject(x, j);
+			if (m < 0)
+				m = ment_of(x, j + 1); /* "said Hamas" */
+			if (m >= 0 && kind_of(x, m) != AN_K_MEDIA)
+				found = speaker_group(x, m, i);
+		}
+	}
+	c->no_we = 0;
+	return found;
+}
 
 static long pronoun(sent_ctx *c, uint32_t i)
 {
@@ -474,6 +561,8 @@ static long pronoun(sent_ctx *c, uint32_t i)
  * of the verb whose object the pronoun is: "Iran supports it"). */
 static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 {
+	if (word_in(c, i, &pron_we))
+		return c->no_we ? -1 : we_actor(c, i);
 	int person = word_in(c, i, &pron_person);
 	if (!person && !word_in(c, i, &pron_group))
 		return -1;
@@ -488,7 +577,8 @@ static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 	}
 	for (size_t m = lo, n = 0; m-- > 0 && n < 40; n++) {
 		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
-		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent)
+		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent ||
+		    adjectival(c, (long)m))
 			continue;
 		if ((k == AN_K_PERSON) == person)
 			return (long)m;
@@ -655,12 +745,15 @@ static int plain_np(sent_ctx *c, uint32_t a, uint32_t b)
  * phrase before them names their people). */
 static long object(sent_ctx *c, uint32_t e, int in_relative)
 {
-	if (word_in(c, e, &pron_person) || word_in(c, e, &pron_group))
+	if (word_in(c, e, &pron_person) || word_in(c, e, &pron_group) ||
+	    word_in(c, e, &pron_we))
 		return pronoun(c, e); /* "accused him" */
 	if (is_word(c, e - 1, "that") || is_word(c, e, "that"))
 		return -1; /* "admitted that Iran ...": a clause, not an object */
+	AN_WORDSET(adjuncts, "after", "before", "during", "since", "until", "following",
+		"amid", "despite", "because", "when", "while");
 	for (uint32_t j = e; j < c->s->t1 && j < e + REACH; j++) {
-		if (boundary(c, j) || word_in(c, j, &relatives) ||
+		if (boundary(c, j) || word_in(c, j, &relatives) || word_in(c, j, &adjuncts) ||
 		    (in_relative && is_word(c, j, ",")))
 			return -1;
 		long m = ment_of(c, j);
@@ -833,12 +926,26 @@ static long involved(sent_ctx *c, uint32_t np0)
 {
 	AN_WORDSET(parts, "involvement", "role", "participation", "part", "hand",
 		"complicity");
+	AN_WORDSET(play, "play", "plays", "played", "playing", "has", "had", "have");
 	uint32_t x = np0;
 	if (x < c->s->t0 + 3 || !is_word(c, x - 1, "in"))
 		return -1;
+	if (is_word(c, x - 2, "and")) /* "a role in X and in Iranian support" */
+		for (uint32_t k = x - 2; k > c->s->t0 + 1 && k + 12 > x; k--)
+			if (is_word(c, k, "in") && word_in(c, k - 1, &parts)) {
+				x = k + 1;
+				break;
+			}
 	x -= 2;
-	if (word_in(c, x, &parts)) /* "Hezbollah's role in" */
-		return tok(c, x - 1)->flags & TF_POSS ? ment_of(c, x - 1) : -1;
+	if (word_in(c, x, &parts)) { /* "Hezbollah's role in" */
+		if (tok(c, x - 1)->flags & TF_POSS)
+			return ment_of(c, x - 1);
+		uint32_t v = x; /* "Soleimani plays a key role in" */
+		while (v > c->s->t0 && v + 4 > x && !word_in(c, v - 1, &play) &&
+		       tok(c, v - 1)->flags & TF_LOWER)
+			v--;
+		return v > c->s->t0 && word_in(c, v - 1, &play) ? subject(c, v - 1) : -1;
+	}
 	long m = ment_of(c, x); /* "the involvement of Hezbollah in" */
 	if (m < 0)
 		return -1;
@@ -849,10 +956,25 @@ static long involved(sent_ctx *c, uint32_t np0)
 	       m : -1;
 }
 
+/* The actors a "they" stands for, given the mention m it was resolved to:
+ * the whole list m ends ("Hamas and PIJ ... they"), or a pronoun and m
+ * ("thank him and Iran for the support they give"). */
+static int they_group(sent_ctx *c, long m, uint32_t *out, int max)
+{
+	uint32_t k = c->d->ment[m].t0;
+	long p = k >= c->s->t0 + 2 && is_word(c, k - 1, "and") &&
+		 word_in(c, k - 2, &pron_person) ? pronoun(c, k - 2) : -1;
+	if (p < 0)
+		return group(c, list_start(c, m), out, max);
+	out[0] = (uint32_t)p;
+	return 1 + group(c, m, out + 1, max - 1);
+}
+
 /* A clause qualifying an event noun ending at e: "(the) support Palestinian
  * groups received from Iran" (the actor is the target), "the support they
  * give the Gaza Strip" (the source, and the giver's object the target). */
-static void noun_relative(sent_ctx *c, uint32_t e, long *s, long *o)
+static void noun_relative(sent_ctx *c, uint32_t e, long *s, long *o,
+			  uint32_t *spron)
 {
 	if (is_word(c, e, "that") || is_word(c, e, "which"))
 		e++;
@@ -872,6 +994,7 @@ static void noun_relative(sent_ctx *c, uint32_t e, long *s, long *o)
 		*o = x;
 	} else if (word_in(c, k, &givers) && *s < 0) {
 		*s = x;
+		*spron = ment_of(c, e) == x ? 0 : e;
 		k += 1 + is_word(c, k + 1, "to");
 		k += is_word(c, k, "the");
 		long m = k < c->s->t1 ? ment_of(c, k) : -1;
@@ -910,9 +1033,11 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 	}
 	np0 = j;
 	o = receiver(c, np0);
+	long player = involved(c, np0);
 	if (s < 0)
-		s = involved(c, np0);
-	noun_relative(c, t->t1, &s, &o);
+		s = player;
+	uint32_t spron = 0;
+	noun_relative(c, t->t1, &s, &o, &spron);
 	/* after: by/from give the source, the other prepositions the target */
 	for (uint32_t k = t->t1; k + 1 < c->s->t1 && k < t->t1 + 6; k++) {
 		if (boundary(c, k))
@@ -948,7 +1073,12 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 					o = -1;
 			}
 		}
-	r->nsrc = s >= 0 ? group(c, head_of(c, s), r->src, MAX_ACTORS) : 0;
+	if (spron && is_word(c, spron, "they"))
+		r->nsrc = they_group(c, s, r->src, MAX_ACTORS);
+	else
+		r->nsrc = s >= 0 ? group(c, head_of(c, s), r->src, MAX_ACTORS) : 0;
+	if (player >= 0 && player != s && r->nsrc < MAX_ACTORS)
+		r->src[r->nsrc++] = (uint32_t)player; /* "X plays a role in Iranian support" */
 	r->ntgt = o >= 0 ? group(c, head_of(c, o), r->tgt, MAX_ACTORS) : 0;
 }
 
@@ -1223,7 +1353,8 @@ static int has_actor(sent_ctx *c)
 		const an_tok *k = tok(c, i);
 		if (k->flags & TF_MENT ||
 		    (k->kind == AN_TK_WORD && k->len <= 5 &&
-		     (word_in(c, i, &pron_person) || word_in(c, i, &pron_group))))
+		     (word_in(c, i, &pron_person) || word_in(c, i, &pron_group) ||
+		      word_in(c, i, &pron_we))))
 			return 1;
 	}
 	return 0;
@@ -1232,14 +1363,7 @@ static int has_actor(sent_ctx *c)
 static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 {
 	sent_ctx c;
-	c.d = d;
-	c.ev = ev;
-	c.s = s;
-	c.lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
-	c.used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
-	memset(c.words, 0, sizeof c.words);
-	c.sketched = 0;
-	c.nwhen = -1;
+	ctx_init(&c, d, ev, s);
 	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
 		trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
 		      (int)(s->end - s->off), d->text.s + s->off);

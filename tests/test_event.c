@@ -143,6 +143,18 @@ static void roles(void)
 	 * a determiner reads as a noun */
 	EV("Bloomberg mentioned the involvement of Hezbollah in the transfer of the weapons.",
 	   "072 hezbollah>null asserted null null null");
+	/* the people of a protest stand for it, and for its place */
+	EV("Protesters in Tehran praised Hamas.",
+	   "141 iran>null asserted null null null\n"
+	   "051 iran>hamas asserted null null null");
+	/* who plays a role in an event is one of its sources */
+	EV("Qasem Soleimani plays a key role in Iranian support for Hamas.",
+	   "070 iran>hamas asserted null null null\n"
+	   "070 qasem-soleimani>hamas asserted null null null");
+	/* an adjunct of time is not the object */
+	EV("Hamas praised Iran. Hamas attacked after the death of Qasem Soleimani.",
+	   "051 hamas>iran asserted null null null\n"
+	   "190 hamas>null asserted null null null");
 	/* an answer targets the one it answers */
 	EV("Hamas attacked Israel, and Israel conducted airstrikes in response.",
 	   "190 hamas>israel asserted null null null\n"
@@ -163,6 +175,16 @@ static void pronouns(void)
 	EV("Israel raided Lebanon. Later it was raided by Hezbollah.",
 	   "190 israel>lebanon asserted null null null\n"
 	   "190 hezbollah>lebanon asserted null null null");
+	/* "we" is the group of the last speaker */
+	EV("Ismail Haniyeh said that Hamas would fight. We attacked Israel.",
+	   "190 hamas>null hypothetical null null ismail-haniyeh\n"
+	   "190 hamas>israel asserted null null null");
+	/* a "they" after "him and Iran" stands for both */
+	EV("Qasem Soleimani spoke. Hamas thanked him and Iran for the support they give Lebanon.",
+	   "051 hamas>qasem-soleimani asserted null null null\n"
+	   "051 hamas>iran asserted null null null\n"
+	   "070 qasem-soleimani>lebanon asserted null null null\n"
+	   "070 iran>lebanon asserted null null null");
 	/* "they" opening consecutive sentences stands for one actor */
 	EV("Hamas praised Iran. They accused Israel of attacking Lebanon. They attacked Israel.",
 	   "051 hamas>iran asserted null null null\n"
