@@ -63,6 +63,8 @@ typedef struct an_doc {
 	/* event.c: the actor a subject "they" stood for (mention + 1, or 0)
 	 * and its sentence, for a "they" opening the next sentence */
 	uint32_t they_ment, they_sent;
+	/* event.c: the last "we" resolved (token + 1) and its actor (+ 1) */
+	uint32_t we_tok, we_ment;
 } an_doc;
 
 struct annals_ctx {

@@ -26,8 +26,9 @@ struct an_evdict {
 	an_map verb_forms; /* hash(lemma) -> index into forms */
 	const char ***forms; /* NULL-terminated lists of listed forms */
 	size_t nforms, fcap;
-	an_map sets;       /* hash(set name) -> 1 */
-	an_map members;    /* an_mix(set hash, word hash) -> 1 */
+	an_map sets;       /* hash(set name) -> set number (0..30) */
+	uint32_t nsets;
+	an_map members;    /* word hash -> bit per set holding the word */
 	an_map heads;      /* word hash -> index into lists */
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
@@ -125,9 +126,21 @@ static int set_line(reader *r, char **f, int n)
 	if (n < 3)
 		return fail(r, "set needs: set NAME WORD...", NULL);
 	uint64_t sh = hstr(f[1]);
-	an_map_put(&r->e->sets, sh, 1);
-	for (int i = 2; i < n; i++)
-		an_map_put(&r->e->members, an_mix(sh, hstr(f[i])), 1);
+	const uint32_t *ix = an_map_get(&r->e->sets, sh);
+	uint32_t bit = ix ? *ix : r->e->nsets;
+	if (!ix) {
+		if (r->e->nsets == 31)
+			return fail(r, "too many sets (31 at most)", NULL);
+		an_map_put(&r->e->sets, sh, r->e->nsets++);
+	}
+	for (int i = 2; i < n; i++) {
+		uint64_t h = hstr(f[i]);
+		uint32_t *m = an_map_get(&r->e->members, h);
+		if (m)
+			*m |= 1u << bit;
+		else
+			an_map_put(&r->e->members, h, 1u << bit);
+	}
 	return ANNALS_OK;
 }
 
@@ -413,13 +426,17 @@ static int build_index(an_evdict *e, char *err, size_t errcap)
 {
 	for (uint32_t i = 0; i < e->npat; i++) {
 		an_pat *p = &e->pats[i];
-		for (uint8_t k = 0; k < p->nel; k++)
-			if (p->el[k].type == AN_PE_SET &&
-			    !an_map_get(&e->sets, p->el[k].alts[0])) {
+		for (uint8_t k = 0; k < p->nel; k++) {
+			if (p->el[k].type != AN_PE_SET)
+				continue;
+			const uint32_t *ix = an_map_get(&e->sets, p->el[k].alts[0]);
+			if (!ix) {
 				snprintf(err, errcap, "%s:%u: undefined set in: %s",
 					 p->file, p->line, p->text);
 				return ANNALS_EDATA;
 			}
+			p->el[k].setbit = 1u << *ix;
+		}
 		if (p->noun) { /* "attack|attacks" */
 			char forms[256], *save = NULL;
 			snprintf(forms, sizeof forms, "%s", p->lemma);
@@ -522,7 +539,8 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 	return e->lists[*li];
 }
 
-int an_evdict_in_set(const an_evdict *e, uint64_t set, uint64_t h)
+uint32_t an_evdict_sets(const an_evdict *e, uint64_t h)
 {
-	return an_map_get(&e->members, an_mix(set, h)) != NULL;
+	const uint32_t *m = an_map_get(&e->members, h);
+	return m ? *m : 0;
 }

@@ -18,7 +18,7 @@ typedef struct an_evcode {
 } an_evcode;
 
 /* Words of a sentence sketch (an_word_bit). */
-#define AN_SKETCH 8
+#define AN_SKETCH 4
 
 /* Pattern elements. */
 enum { AN_PE_WORD = 1, AN_PE_SET, AN_PE_GAP };
@@ -29,13 +29,14 @@ typedef struct an_pel {
 	uint64_t *alts;   /* lower-case hashes of the alternatives; for
 			   * AN_PE_SET one, the hash of the set's name */
 	uint64_t mask[AN_SKETCH]; /* AN_PE_WORD: an_word_bit of each alternative */
+	uint32_t setbit;  /* AN_PE_SET: the set's bit in an_evdict_sets() */
 } an_pel;
 
 /* A word's bit in a 256-bit sketch of a sentence's words (see an_pel.mask):
  * a pattern whose word has no bit in a sentence's sketch cannot match. */
 static inline void an_word_bit(uint64_t h, uint64_t m[AN_SKETCH])
 {
-	m[h >> 61] |= 1ULL << (h >> 55 & 63);
+	m[h >> 62] |= 1ULL << (h >> 56 & 63);
 }
 
 typedef struct an_pat {
@@ -75,7 +76,7 @@ int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
  * one. */
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 				const uint64_t **needs);
-/* Whether the word of lower-case hash h is in the set named by hash set. */
-int an_evdict_in_set(const an_evdict *e, uint64_t set, uint64_t h);
+/* The sets (bit an_pel.setbit each) holding the word of lower-case hash h. */
+uint32_t an_evdict_sets(const an_evdict *e, uint64_t h);
 
 #endif

@@ -24,6 +24,7 @@ typedef struct sent_ctx {
 	const an_sent *s;
 	uint64_t *lh; /* lower-case hash per token of the sentence, 0 = not yet */
 	uint8_t *used; /* per token: part of a trigger already coded */
+	uint32_t *sets; /* per token: the pattern sets holding it, 0 = not yet */
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
@@ -112,8 +113,12 @@ static int el_match(sent_ctx *c, const an_pel *el, uint32_t i)
 	if (tok(c, i)->flags & TF_EXCL)
 		return 0;
 	uint64_t h = lhash(c, i);
-	if (el->type == AN_PE_SET)
-		return an_evdict_in_set(c->ev, el->alts[0], h);
+	if (el->type == AN_PE_SET) {
+		uint32_t *m = &c->sets[i - c->s->t0];
+		if (!*m) /* bit 31 marks the sets as looked up */
+			*m = an_evdict_sets(c->ev, h) | 1u << 31;
+		return (*m & el->setbit) != 0;
+	}
 	for (uint16_t a = 0; a < el->nalt; a++)
 		if (el->alts[a] == h)
 			return 1;
@@ -487,6 +492,7 @@ static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent 
 	c->s = s;
 	c->lh = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint64_t));
 	c->used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
+	c->sets = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint32_t));
 	memset(c->words, 0, sizeof c->words);
 	c->sketched = 0;
 	c->nwhen = -1;
@@ -528,6 +534,8 @@ static long we_actor(sent_ctx *c, uint32_t i)
 		"wrote", "announced", "insisted", "explained", "vowed", "pledged",
 		"warned", "confirmed", "claimed");
 	an_doc *d = c->d;
+	if (d->we_tok == i + 1)
+		return (long)d->we_ment - 1;
 	uint32_t si = (uint32_t)(c->s - d->seg.sent);
 	c->no_we = 1;
 	long found = -1;
@@ -549,6 +557,8 @@ static long we_actor(sent_ctx *c, uint32_t i)
 		}
 	}
 	c->no_we = 0;
+	d->we_tok = i + 1; /* a pronoun is resolved more than once */
+	d->we_ment = (uint32_t)(found + 1);
 	return found;
 }
 
