@@ -1,10 +1,12 @@
 /*
  * when.c: temporal expressions in a sentence, normalised against the
  * document date: full dates ("December 28, 2017", "28 Dec 2017"), months
- * ("January 2002", "in January"), years ("in 2008"), and days relative to
- * the document ("yesterday", "today", "Friday morning", "last Monday").
+ * ("January 2002", "in January"), years ("in 2008"), and days and
+ * periods relative to the document ("yesterday", "today", "Friday
+ * morning", "last Monday", "last month", "last week", "three days ago").
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -79,6 +81,92 @@ static int weekday_tok(const an_doc *d, const an_tok *k)
 	return -1;
 }
 
+/* Writes "YYYY" (m 0) or "YYYY-MM" to out (11 bytes). */
+static void ym(char *out, int y, int m)
+{
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, m ? "%04d-%02d" : "%04d", y, m);
+	memcpy(out, tmp, 11);
+	out[10] = 0;
+}
+
+/* A small count word or number at token k: 1..12, or 0. */
+static int count_at(const an_doc *d, const an_tok *k)
+{
+	static const char *const words[] = {"one", "two", "three", "four", "five",
+		"six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+	if (k->kind == AN_TK_NUM && k->len <= 2) {
+		int n = atoi(d->text.s + k->off);
+		return n >= 1 && n <= 12 ? n : 0;
+	}
+	for (int n = 0; n < 12; n++)
+		if (tok_word(d, k, words[n]))
+			return n + 1;
+	return 0;
+}
+
+/* Periods relative to the document date (ref, in days): "last year",
+ * "this month", "last month", "last week" (its month when the week lies
+ * in one), "N days/months/years ago", "in March" (the latest March on or
+ * before the document). Returns the tokens spanned, or 0. */
+static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
+			    char *out)
+{
+	const an_tok *k = &d->seg.tok[i], *nx = i + 1 < end ? k + 1 : NULL;
+	char now[11];
+	iso_of(ref, now);
+	int y = atoi(now), m = atoi(now + 5);
+	int last = tok_word(d, k, "last"), this = tok_word(d, k, "this");
+	if (nx && (last || this) && tok_word(d, nx, "year")) {
+		ym(out, y - last, 0);
+		return 2;
+	}
+	if (nx && (last || this) && tok_word(d, nx, "month")) {
+		if (last && --m == 0) {
+			m = 12;
+			y--;
+		}
+		ym(out, y, m);
+		return 2;
+	}
+	if (nx && last && tok_word(d, nx, "week")) {
+		char a[11], b[11]; /* Monday to Sunday of the week before */
+		long monday = ref - ((ref + 3) % 7) - 7;
+		iso_of(monday, a);
+		iso_of(monday + 6, b);
+		if (memcmp(a, b, 7) != 0)
+			return 0;
+		memcpy(out, a, 7);
+		out[7] = 0;
+		return 2;
+	}
+	int n = count_at(d, k);
+	if (n && i + 2 < end && tok_word(d, &d->seg.tok[i + 2], "ago")) {
+		const an_tok *u = &d->seg.tok[i + 1];
+		if (tok_word(d, u, "days") || tok_word(d, u, "day")) {
+			iso_of(ref - n, out);
+		} else if (tok_word(d, u, "months") || tok_word(d, u, "month")) {
+			int mm = m - n, yy = y;
+			while (mm < 1) {
+				mm += 12;
+				yy--;
+			}
+			ym(out, yy, mm);
+		} else if (tok_word(d, u, "years") || tok_word(d, u, "year")) {
+			ym(out, y - n, 0);
+		} else {
+			return 0;
+		}
+		return 3;
+	}
+	int mo = month_tok(d, k);
+	if (mo && i > 0 && tok_word(d, &d->seg.tok[i - 1], "in")) {
+		ym(out, mo <= m ? y : y - 1, mo);
+		return 1;
+	}
+	return 0;
+}
+
 /* The expression starting at token i, if any: writes the ISO date (at the
  * precision the text gives) to out and returns the tokens it spans. */
 static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
@@ -124,7 +212,7 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		iso_of(ref - back, out);
 		return 1;
 	}
-	return 0;
+	return relative_at(d, i, end, ref, out);
 }
 
 int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
@@ -134,9 +222,11 @@ int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
 	int n = 0;
 	for (uint32_t i = t0; i < t1 && n < max; i++) {
 		const an_tok *k = &d->seg.tok[i];
-		/* every expression starts with a digit, a capital or y/t */
+		/* every expression starts with a digit, a capital, or a
+		 * lower-case word of these first letters (yesterday, today,
+		 * this, last, one ... twelve) */
 		if (k->flags & TF_EXCL || (k->kind == AN_TK_PUNCT) ||
-		    (k->flags & TF_LOWER && k->c0 != 'y' && k->c0 != 't'))
+		    (k->flags & TF_LOWER && !strchr("ytlofsent", k->c0)))
 			continue;
 		uint32_t len = expr_at(d, i, t1, ref, out[n].iso);
 		if (!len)

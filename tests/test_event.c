@@ -244,6 +244,19 @@ static void dates(void)
 	/* 2020-01-05 was a Sunday: "Friday" is 2020-01-03 */
 	EVD("Hamas attacked Israel on Friday morning.", "2020-01-05",
 	    "190 hamas>israel asserted 2020-01-03 null null");
+	/* periods relative to the document date (2018-01-17, a Wednesday) */
+	EVD("Hamas attacked Israel last year.", "2018-01-17",
+	    "190 hamas>israel asserted 2017 null null");
+	EVD("Hamas attacked Israel last month.", "2018-01-17",
+	    "190 hamas>israel asserted 2017-12 null null");
+	EVD("Hamas attacked Israel last week.", "2018-01-17",
+	    "190 hamas>israel asserted 2018-01 null null");
+	EVD("Hamas attacked Israel last week.", "2018-02-07",
+	    "190 hamas>israel asserted null null null"); /* Jan 29 - Feb 4 */
+	EVD("Hamas attacked Israel three days ago.", "2018-01-17",
+	    "190 hamas>israel asserted 2018-01-14 null null");
+	EVD("In March, Hamas attacked Israel.", "2018-01-17",
+	    "190 hamas>israel asserted 2017-03 null null");
 	/* without a document date a relative day stays unknown */
 	EVD("Hamas attacked Israel yesterday.", NULL,
 	    "190 hamas>israel asserted null null null");
