@@ -1359,14 +1359,14 @@ static uint32_t absorbed(sent_ctx *c, const trigger *t)
  * one: without, no event can have a source. */
 static int has_actor(sent_ctx *c)
 {
-	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
-		const an_tok *k = tok(c, i);
-		if (k->flags & TF_MENT ||
-		    (k->kind == AN_TK_WORD && k->len <= 5 &&
-		     (word_in(c, i, &pron_person) || word_in(c, i, &pron_group) ||
-		      word_in(c, i, &pron_we))))
+	AN_WORDSET(pronouns, "he", "him", "she", "her", "his", "they", "them", "it",
+		"its", "their", "we", "us", "our");
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+		if (tok(c, i)->flags & TF_MENT)
 			return 1;
-	}
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+		if (tok(c, i)->kind == AN_TK_WORD && word_in(c, i, &pronouns))
+			return 1;
 	return 0;
 }
 
