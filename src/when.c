@@ -113,10 +113,14 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 			    char *out)
 {
 	const an_tok *k = &d->seg.tok[i], *nx = i + 1 < end ? k + 1 : NULL;
+	int last = tok_word(d, k, "last"), this = tok_word(d, k, "this");
+	int n = last || this ? 0 : count_at(d, k);
+	int mo = last || this || n ? 0 : month_tok(d, k);
+	if (!last && !this && !n && !mo)
+		return 0;
 	char now[11];
 	iso_of(ref, now);
 	int y = atoi(now), m = atoi(now + 5);
-	int last = tok_word(d, k, "last"), this = tok_word(d, k, "this");
 	if (nx && (last || this) && tok_word(d, nx, "year")) {
 		ym(out, y - last, 0);
 		return 2;
@@ -140,7 +144,6 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		out[7] = 0;
 		return 2;
 	}
-	int n = count_at(d, k);
 	if (n && i + 2 < end && tok_word(d, &d->seg.tok[i + 2], "ago")) {
 		const an_tok *u = &d->seg.tok[i + 1];
 		if (tok_word(d, u, "days") || tok_word(d, u, "day")) {
@@ -159,7 +162,6 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		}
 		return 3;
 	}
-	int mo = month_tok(d, k);
 	if (mo && i > 0 && tok_word(d, &d->seg.tok[i - 1], "in")) {
 		ym(out, mo <= m ? y : y - 1, mo);
 		return 1;
