@@ -21,6 +21,18 @@ static void put_id(an_buf *b, const char *id)
 	an_buf_putc(b, '"');
 }
 
+/* A JSON array of n strings. */
+static void put_strings(an_buf *b, const char *const *v, unsigned n)
+{
+	an_buf_putc(b, '[');
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			an_buf_putc(b, ',');
+		an_buf_json_strz(b, v[i]);
+	}
+	an_buf_putc(b, ']');
+}
+
 void an_write_document(an_doc *d, an_buf *b)
 {
 	LIT(b, "{\"type\":\"document\"");
@@ -33,13 +45,7 @@ void an_write_document(an_doc *d, an_buf *b)
 	KEY(b, "source");
 	an_buf_json_strz(b, d->source);
 	KEY(b, "authors");
-	an_buf_putc(b, '[');
-	for (unsigned i = 0; i < d->nauthors; i++) {
-		if (i)
-			an_buf_putc(b, ',');
-		an_buf_json_strz(b, d->authors[i]);
-	}
-	an_buf_putc(b, ']');
+	put_strings(b, d->authors, d->nauthors);
 	an_buf_printf(b, ",\"bytes\":%u,\"sentences\":%u,\"excluded\":[",
 		      d->text.olen, d->seg.nsent);
 	for (size_t i = 0; i < d->nexcl; i++) {
@@ -140,24 +146,12 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 	KEY(b, "country");
 	an_buf_json_strz(b, r->country);
 	KEY(b, "aliases");
-	an_buf_putc(b, '[');
-	for (unsigned j = 0; j < r->nalias; j++) {
-		if (j)
-			an_buf_putc(b, ',');
-		an_buf_json_strz(b, r->aliases[j]);
-	}
-	an_buf_putc(b, ']');
+	put_strings(b, (const char *const *)r->aliases, r->nalias);
 	write_roles(ctx, r, b);
 	if (r->dict != AN_NONE) {
 		const an_ent *e = an_dict_ent(ctx->dict, r->dict);
 		KEY(b, "parents");
-		an_buf_putc(b, '[');
-		for (unsigned j = 0; j < e->nparents; j++) {
-			if (j)
-				an_buf_putc(b, ',');
-			an_buf_json_strz(b, e->parents[j]);
-		}
-		an_buf_putc(b, ']');
+		put_strings(b, e->parents, e->nparents);
 		if (e->has_coord)
 			an_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", (double)e->lat,
 				      (double)e->lon);
