@@ -84,6 +84,14 @@ is_word(sent_ctx *c, uint32_t i, const char *w)
 	       an_tok_ieq(&c->d->text, tok(c, i), w);
 }
 
+/* Whether token i ends with the ASCII suffix suf, any case. */
+static int ends_in(sent_ctx *c, uint32_t i, const char *suf)
+{
+	const an_tok *k = tok(c, i);
+	size_t n = strlen(suf);
+	return k->len >= n && strncasecmp(c->d->text.s + k->off + k->len - n, suf, n) == 0;
+}
+
 /* Whether token i of the sentence, any case, is in a set of lower-case
  * words (AN_WORDSET). */
 static int word_in(sent_ctx *c, uint32_t i, an_wordset *ws)
@@ -224,17 +232,19 @@ AN_WORDSET(givers, "give", "gives", "gave", "given", "giving", "provide",
 	"extend", "extends", "extended", "send", "sends", "sent", "lend",
 	"lends", "lent", "supply", "supplies", "supplied");
 
+AN_WORDSET(determiners, "the", "a", "an", "its", "their", "his", "her", "our",
+	"this", "these", "those");
+
 /* Words before a noun that make the token at i read as a noun. */
 static int noun_context(sent_ctx *c, uint32_t i)
 {
-	AN_WORDSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
-		"this", "that", "these", "those", "of", "for", "and", "with", "new", "such",
-		"any", "no", "more");
+	AN_WORDSET(cues, "that", "of", "for", "and", "with", "new", "such", "any",
+		"no", "more");
 	if (i == c->s->t0)
 		return 0;
 	const an_tok *p = tok(c, i - 1);
-	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &dets) ||
-	    word_in(c, i - 1, &receivers))
+	if (p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &determiners) ||
+	    word_in(c, i - 1, &cues) || word_in(c, i - 1, &receivers))
 		return 1;
 	return p->kind == AN_TK_WORD && p->flags & TF_LOWER && i >= c->s->t0 + 2 &&
 	       !word_in(c, i - 1, &auxiliaries) &&
@@ -245,14 +255,10 @@ static int noun_context(sent_ctx *c, uint32_t i)
  * is not an inflected verb form ("the transfer", "Iran's support"). */
 static int bare_noun_context(sent_ctx *c, uint32_t i)
 {
-	AN_WORDSET(dets, "the", "a", "an", "its", "their", "his", "her", "our",
-		"this", "these", "those");
-	const an_tok *k = tok(c, i), *p = tok(c, i - 1);
-	const char *w = c->d->text.s + k->off;
-	if (k->len > 3 && (strncasecmp(w + k->len - 2, "ed", 2) == 0 ||
-			   strncasecmp(w + k->len - 3, "ing", 3) == 0))
+	const an_tok *p = tok(c, i - 1);
+	if (tok(c, i)->len > 3 && (ends_in(c, i, "ed") || ends_in(c, i, "ing")))
 		return 0;
-	return p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &dets);
+	return p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &determiners);
 }
 
 /* The best trigger with its head at token i, if any (nouns only with
@@ -465,11 +471,9 @@ AN_WORDSET(pron_group, "they", "them", "it", "its", "their");
 AN_WORDSET(pron_we, "we", "us", "our");
 AN_WORDSET(pron_subject, "he", "she", "they", "it", "we");
 AN_WORDSET(pron_poss, "his", "her", "its", "their", "our");
+AN_WORDSET(pron_any, "he", "him", "she", "her", "his", "they", "them", "it", "its",
+	"their", "we", "us", "our"); /* the three classes above */
 
-/* The actor a pronoun at token i stands for: the nearest mention before
- * it of a person (he, him, she, her, his) or of anything else (they, them,
- * it, its, their),
- * looking back over at most 40 mentions; -1 when none. */
 static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent);
 
 /* Whether mention m is a demonym qualifying a thing ("Israeli demise"), not
@@ -484,6 +488,21 @@ static int adjectival(sent_ctx *c, long m)
 	       !an_words_has_lower(&people, &c->d->text, k);
 }
 static long subject(sent_ctx *c, uint32_t v);
+
+/* How many of the document's mentions start before token i (mentions are
+ * sorted by position). */
+static size_t ments_before(const an_doc *d, uint32_t i)
+{
+	size_t lo = 0, hi = d->nment;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ment[mid].t0 < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent *s)
 {
@@ -509,17 +528,16 @@ static long speaker_group(sent_ctx *c, long m, uint32_t i)
 	if (r->kind != AN_K_PERSON)
 		return m;
 	const an_ent *e = r->dict != AN_NONE ? an_dict_ent(et->dict, r->dict) : NULL;
-	for (long j = m + 40; j-- > 0;) {
-		if (j >= (long)d->nment || d->ment[j].t0 >= i)
-			continue;
-		if (j + 60 < m)
-			break;
+	size_t hi = ments_before(d, i);
+	if (hi > (size_t)m + 40)
+		hi = (size_t)m + 40;
+	for (size_t j = hi; j-- > 0 && j + 60 >= (size_t)m;) {
 		const char *id = et->rows[d->ment[j].ent].id;
 		if (r->role_of && !strcmp(r->role_of, id))
-			return j;
+			return (long)j;
 		for (unsigned k = 0; e && k < e->nroles; k++)
 			if (e->roles[k].of && !strcmp(e->roles[k].of, id))
-				return j;
+				return (long)j;
 	}
 	return m;
 }
@@ -562,6 +580,10 @@ static long we_actor(sent_ctx *c, uint32_t i)
 	return found;
 }
 
+/* The actor a pronoun at token i stands for: the nearest mention before
+ * it of a person (he, him, she, her, his) or of anything else (they, them,
+ * it, its, their), looking back over at most 40 mentions, and for we, us,
+ * our the speaker's group (we_actor); -1 when none. */
 static long pronoun(sent_ctx *c, uint32_t i)
 {
 	return pronoun_not(c, i, AN_NONE);
@@ -577,15 +599,7 @@ static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 	if (!person && !word_in(c, i, &pron_group))
 		return -1;
 	const an_doc *d = c->d;
-	size_t lo = 0, hi = d->nment; /* first mention starting at or after i */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->ment[mid].t0 < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t m = lo, n = 0; m-- > 0 && n < 40; n++) {
+	for (size_t m = ments_before(d, i), n = 0; m-- > 0 && n < 40; n++) {
 		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
 		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent ||
 		    adjectival(c, (long)m))
@@ -755,8 +769,7 @@ static int plain_np(sent_ctx *c, uint32_t a, uint32_t b)
  * phrase before them names their people). */
 static long object(sent_ctx *c, uint32_t e, int in_relative)
 {
-	if (word_in(c, e, &pron_person) || word_in(c, e, &pron_group) ||
-	    word_in(c, e, &pron_we))
+	if (word_in(c, e, &pron_any))
 		return pronoun(c, e); /* "accused him" */
 	if (is_word(c, e - 1, "that") || is_word(c, e, "that"))
 		return -1; /* "admitted that Iran ...": a clause, not an object */
@@ -825,11 +838,9 @@ static long by_agent(sent_ctx *c, uint32_t e)
 static int is_passive(sent_ctx *c, const trigger *t)
 {
 	AN_WORDSET(be, "is", "are", "was", "were", "be", "been", "being");
-	const an_tok *k = tok(c, t->t0);
-	const char *w = c->d->text.s + k->off;
-	if (k->len < 3 || strncasecmp(w + k->len - 3, "ing", 3) == 0)
+	if (tok(c, t->t0)->len < 3 || ends_in(c, t->t0, "ing"))
 		return 0;
-	if (strncasecmp(w + k->len - 2, "ed", 2) == 0 && is_word(c, t->t1, "by"))
+	if (ends_in(c, t->t0, "ed") && is_word(c, t->t1, "by"))
 		return 1; /* "groups backed by Iran" */
 	for (uint32_t j = t->t0; j-- > c->s->t0 && j + 4 > t->t0;)
 		if (word_in(c, j, &be))
@@ -843,12 +854,10 @@ static int is_passive(sent_ctx *c, const trigger *t)
  * gerund. */
 static long controller(sent_ctx *c, uint32_t v)
 {
-	const an_tok *k = tok(c, v);
-	if (k->len < 5 || strncasecmp(c->d->text.s + k->off + k->len - 3, "ing", 3))
+	if (tok(c, v)->len < 5 || !ends_in(c, v, "ing"))
 		return -1;
 	uint32_t j = v;
-	const an_tok *p = j > c->s->t0 ? tok(c, j - 1) : NULL;
-	if (p && p->len > 3 && !strncasecmp(c->d->text.s + p->off + p->len - 2, "ly", 2))
+	if (j > c->s->t0 && tok(c, j - 1)->len > 3 && ends_in(c, j - 1, "ly"))
 		j--; /* an adverb */
 	if (j < c->s->t0 + 3 || !(is_word(c, j - 1, "of") || is_word(c, j - 1, "for")))
 		return -1;
@@ -897,11 +906,11 @@ static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 		if (o < 0)
 			o = object(c, t->after, rel != 0);
 	}
-	if (s >= 0 && o >= 0 && c->d->ment[s].ent == c->d->ment[o].ent &&
-	    o == pronoun(c, t->after)) /* "Iran supports it": not Iran */
-		o = pronoun_not(c, t->after, c->d->ment[s].ent);
+	long pr = o >= 0 ? pronoun(c, t->after) : -1;
+	if (s >= 0 && pr >= 0 && o == pr && c->d->ment[s].ent == c->d->ment[o].ent)
+		o = pronoun_not(c, t->after, c->d->ment[s].ent); /* "Iran supports it": not Iran */
 	r->nsrc = s >= 0 ? group(c, s, r->src, MAX_ACTORS) : 0;
-	if (o >= 0 && !r->passive && o == pronoun(c, t->after))
+	if (o >= 0 && !r->passive && o == pr)
 		r->ntgt = group_after(c, o, t->after + 1, r->tgt, MAX_ACTORS);
 	else
 		r->ntgt = o >= 0 ? group(c, o, r->tgt, MAX_ACTORS) : 0;
@@ -1359,13 +1368,11 @@ static uint32_t absorbed(sent_ctx *c, const trigger *t)
  * one: without, no event can have a source. */
 static int has_actor(sent_ctx *c)
 {
-	AN_WORDSET(pronouns, "he", "him", "she", "her", "his", "they", "them", "it",
-		"its", "their", "we", "us", "our");
 	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
 		if (tok(c, i)->flags & TF_MENT)
 			return 1;
 	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
-		if (tok(c, i)->kind == AN_TK_WORD && word_in(c, i, &pronouns))
+		if (tok(c, i)->kind == AN_TK_WORD && word_in(c, i, &pron_any))
 			return 1;
 	return 0;
 }
