@@ -693,7 +693,6 @@ int an_words_has_lh(an_wordset *ws, const an_text *t, const an_tok *k,
 
 int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k)
 {
-	unsigned char c = k->c0 >= 'A' && k->c0 <= 'Z' ? k->c0 | 32 : k->c0;
-	return words_may(ws, k->len, c) &&
-	       words_slot(ws, an_lower_hash(t->s + k->off, k->len));
+	uint64_t lh = 0;
+	return an_words_has_lh(ws, t, k, &lh);
 }
