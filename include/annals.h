@@ -153,6 +153,7 @@ typedef struct annals_stats {
 	size_t sentences; /* sentences found */
 	size_t mentions;  /* mention records written */
 	size_t events;    /* event records written */
+	size_t quotes;    /* quote records written */
 	size_t entities;  /* distinct entities so far (summed over finished runs) */
 	size_t warnings;  /* warnings reported */
 	size_t errors;    /* per-input errors reported */

@@ -142,6 +142,19 @@ void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
 		ctx->diag(ctx->diag_ud, sev, file, line, byte, msg);
 }
 
+void an_trace(an_doc *d, const char *fmt, ...)
+{
+	if (!(d->ctx->opts & ANNALS_OPT_EXPLAIN))
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	an_buf_puts(&d->ctx->trace, msg);
+	an_buf_putc(&d->ctx->trace, '\n');
+}
+
 /* Records are handed to the sink in pieces of about this size. */
 #define FLUSH_AT (64 * 1024)
 
@@ -172,6 +185,7 @@ static void run_stages(an_doc *d)
 	an_discover(d);
 	an_match_local(d);
 	an_match_finish(d);
+	an_quote_run(d);
 	an_event_run(d);
 }
 
@@ -215,6 +229,7 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 	an_write_document(&d, &ctx->out);
 	an_write_mentions(&d, &ctx->out);
 	an_write_events(&d, &ctx->out);
+	an_write_quotes(&d, &ctx->out);
 	if (ctx->explain)
 		ctx->explain(ctx->explain_ud, d.id, ctx->trace.p ? ctx->trace.p : "");
 	ctx->stats.docs++;

@@ -45,6 +45,23 @@ typedef struct an_event {
 	char date[11];         /* ISO at the text's precision, or "" */
 } an_event;
 
+/* A direct quotation; rows AN_NONE when not known. */
+typedef struct an_quote {
+	uint32_t om, cm;     /* opening mark token; closing mark token, or the
+			      * token after the quotation when none closes it */
+	uint32_t t0, t1;     /* tokens of the quoted words [t0, t1) */
+	uint32_t off, end;   /* working-text span of the quoted words */
+	long sment;          /* the mention naming the speaker, or -1 */
+	uint32_t ev;         /* the token that names the speaker, or AN_NONE */
+	uint32_t speaker, addressee, outlet; /* entity rows */
+	const char *medium;  /* static, or NULL */
+	char date[11];       /* ISO at the text's precision, or "" */
+	uint8_t closed;      /* a closing mark ends it */
+	uint8_t cont;        /* continues the quotation before it */
+	uint8_t how;         /* how the speaker was found (quote.c) */
+	uint8_t dup;         /* repeats a quotation before it */
+} an_quote;
+
 typedef struct an_doc {
 	annals_ctx *ctx;
 	an_arena *a;
@@ -60,6 +77,8 @@ typedef struct an_doc {
 	uint32_t *tokment; /* per token: mention index + 1, or 0 */
 	an_event *ev;
 	size_t nev, evcap;
+	an_quote *quote;
+	size_t nquote, qcap;
 	/* event.c: the actor a subject "they" stood for (mention + 1, or 0)
 	 * and its sentence, for a "they" opening the next sentence */
 	uint32_t they_ment, they_sent;
@@ -95,6 +114,10 @@ struct annals_ctx {
 void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
 	     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* With ANNALS_OPT_EXPLAIN, adds a line to the document's trace. */
+void an_trace(an_doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* ---- stages (one file each) ---- */
 
 /* meta.c: excluded ranges, title, date and authors from the text. */
@@ -112,9 +135,18 @@ an_ment *an_doc_mention(an_doc *d, uint32_t t0, uint32_t t1, uint32_t ent,
 			int how);
 /* Sorts mentions by position and drops dead ones. */
 void an_match_finish(an_doc *d);
+/* The index of the first mention starting at or after token i. */
+size_t an_doc_ments_before(const an_doc *d, uint32_t i);
 
 /* discover.c: names not in the dictionary, from their context. */
 void an_discover(an_doc *d);
+
+/* quote.c: direct quotations and their speakers. */
+void an_quote_run(an_doc *d);
+/* The quotation holding token i, or NULL. */
+const an_quote *an_quote_at(const an_doc *d, uint32_t i);
+/* The name of how a quotation's speaker was found ("after", "run"). */
+const char *an_quote_how(const an_quote *q);
 
 /* event.c: events from the sentences. */
 void an_event_run(an_doc *d);
@@ -133,6 +165,7 @@ int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
 void an_write_document(an_doc *d, an_buf *b);
 void an_write_mentions(an_doc *d, an_buf *b);
 void an_write_events(an_doc *d, an_buf *b);
+void an_write_quotes(an_doc *d, an_buf *b);
 void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b);
 
 /* date.c: dates in text. */

@@ -46,21 +46,6 @@ typedef struct roles {
 	int passive;
 } roles;
 
-static void trace(an_doc *d, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void trace(an_doc *d, const char *fmt, ...)
-{
-	if (!(d->ctx->opts & ANNALS_OPT_EXPLAIN))
-		return;
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	an_buf_puts(&d->ctx->trace, msg);
-	an_buf_putc(&d->ctx->trace, '\n');
-}
-
 static const an_tok *tok(const sent_ctx *c, uint32_t i)
 {
 	return &c->d->seg.tok[i];
@@ -291,7 +276,7 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 		 * over converted, then length */
 		int score = ((p->noun == want_noun) << 12) | (p->curated << 11) |
 			    (p->weight << 4);
-		trace(c->d, "    pattern %s:%u \"%s\" matches", p->file, p->line, p->text);
+		an_trace(c->d, "    pattern %s:%u \"%s\" matches", p->file, p->line, p->text);
 		if (score > best_score) {
 			best_score = score;
 			out->t0 = i;
@@ -491,19 +476,6 @@ static long subject(sent_ctx *c, uint32_t v);
 
 /* How many of the document's mentions start before token i (mentions are
  * sorted by position). */
-static size_t ments_before(const an_doc *d, uint32_t i)
-{
-	size_t lo = 0, hi = d->nment;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (d->ment[mid].t0 < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent *s)
 {
 	c->d = d;
@@ -528,7 +500,7 @@ static long speaker_group(sent_ctx *c, long m, uint32_t i)
 	if (r->kind != AN_K_PERSON)
 		return m;
 	const an_ent *e = r->dict != AN_NONE ? an_dict_ent(et->dict, r->dict) : NULL;
-	size_t hi = ments_before(d, i);
+	size_t hi = an_doc_ments_before(d, i);
 	if (hi > (size_t)m + 40)
 		hi = (size_t)m + 40;
 	for (size_t j = hi; j-- > 0 && j + 60 >= (size_t)m;) {
@@ -599,7 +571,7 @@ static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 	if (!person && !word_in(c, i, &pron_group))
 		return -1;
 	const an_doc *d = c->d;
-	for (size_t m = ments_before(d, i), n = 0; m-- > 0 && n < 40; n++) {
+	for (size_t m = an_doc_ments_before(d, i), n = 0; m-- > 0 && n < 40; n++) {
 		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
 		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent ||
 		    adjectival(c, (long)m))
@@ -1271,7 +1243,7 @@ static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
 	else
 		e->date[0] = 0;
 	const an_rent *rows = d->ctx->ents.rows;
-	trace(d, "  event %s %s -> %s (%s%s%s%s%s)", code->code, rows[se].id,
+	an_trace(d, "  event %s %s -> %s (%s%s%s%s%s)", code->code, rows[se].id,
 	      te != AN_NONE ? rows[te].id : "-", f->modality,
 	      e->attr != AN_NONE ? ", by " : "",
 	      e->attr != AN_NONE ? rows[e->attr].id : "",
@@ -1324,13 +1296,13 @@ static void code_trigger(sent_ctx *c, const trigger *t)
 	else
 		verb_roles(c, t, &r);
 	an_doc *d = c->d;
-	trace(d, "  trigger \"%.*s\" (%s, %s:%u \"%s\") code %s%s: %d source%s, %d target%s",
+	an_trace(d, "  trigger \"%.*s\" (%s, %s:%u \"%s\") code %s%s: %d source%s, %d target%s",
 	      (int)(tok(c, t->t1 - 1)->off + tok(c, t->t1 - 1)->len - tok(c, t->t0)->off),
 	      d->text.s + tok(c, t->t0)->off, t->noun ? "noun" : "verb", p->file,
 	      p->line, p->text, code->code, r.passive ? " passive" : "", r.nsrc,
 	      r.nsrc == 1 ? "" : "s", r.ntgt, r.ntgt == 1 ? "" : "s");
 	if (!r.nsrc) {
-		trace(d, "  no event: no source actor for the trigger");
+		an_trace(d, "  no event: no source actor for the trigger");
 		return;
 	}
 	framing f = frame(c, t, code, d->ment[r.src[0]].ent);
@@ -1382,12 +1354,12 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	sent_ctx c;
 	ctx_init(&c, d, ev, s);
 	if (d->ctx->opts & ANNALS_OPT_EXPLAIN) {
-		trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
+		an_trace(d, "sentence %u: %.*s", (unsigned)(s - d->seg.sent),
 		      (int)(s->end - s->off), d->text.s + s->off);
 		for (uint32_t i = s->t0; i < s->t1; i++) {
 			long m = ment_of(&c, i);
 			if (m >= 0 && d->ment[m].t0 == i)
-				trace(d, "  actor \"%.*s\" = %s",
+				an_trace(d, "  actor \"%.*s\" = %s",
 				      (int)(d->ment[m].end - d->ment[m].off),
 				      d->text.s + d->ment[m].off, ent_id(d, m));
 		}
@@ -1397,11 +1369,11 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	       !is_word(&c, last - 1, "?") && !is_word(&c, last - 1, "."))
 		last--;
 	if (last > s->t0 && is_word(&c, last - 1, "?")) {
-		trace(d, "  no event: a question asserts nothing");
+		an_trace(d, "  no event: a question asserts nothing");
 		return;
 	}
 	if (!has_actor(&c)) {
-		trace(d, "  no event: no actor or pronoun in the sentence");
+		an_trace(d, "  no event: no actor or pronoun in the sentence");
 		return;
 	}
 	int any = 0;
@@ -1421,7 +1393,7 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 		code_trigger(&c, &t);
 	}
 	if (!any)
-		trace(d, "  no trigger: no verb or noun of the patterns");
+		an_trace(d, "  no trigger: no verb or noun of the patterns");
 }
 
 void an_event_run(an_doc *d)

@@ -390,3 +390,18 @@ void an_match_finish(an_doc *d)
 	d->nment = o;
 	sort_mentions(d);
 }
+
+/* The index of the first mention starting at or after token i (mentions
+ * are sorted). */
+size_t an_doc_ments_before(const an_doc *d, uint32_t i)
+{
+	size_t lo = 0, hi = d->nment;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->ment[mid].t0 < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -239,3 +239,59 @@ void an_write_events(an_doc *d, an_buf *b)
 	}
 	d->ctx->stats.events += d->nev;
 }
+
+void an_write_quotes(an_doc *d, an_buf *b)
+{
+	const an_etab *t = &d->ctx->ents;
+	size_t n = 0;
+	for (size_t i = 0; i < d->nquote; i++) {
+		const an_quote *q = &d->quote[i];
+		if (q->speaker == AN_NONE || q->dup)
+			continue;
+		char id[340];
+		LIT(b, "{\"type\":\"quote\"");
+		KEY(b, "id");
+		snprintf(id, sizeof id, "%.300s#q%zu", d->id, ++n);
+		an_buf_json_strz(b, id);
+		KEY(b, "doc");
+		an_buf_json_strz(b, d->id);
+		KEY(b, "speaker");
+		put_row_id(b, t, q->speaker);
+		KEY(b, "addressee");
+		put_row_id(b, t, q->addressee);
+		KEY(b, "start");
+		an_buf_uint(b, an_text_orig(&d->text, q->off));
+		KEY(b, "end");
+		an_buf_uint(b, an_text_orig_end(&d->text, q->end));
+		KEY(b, "text");
+		an_buf_json_str(b, d->text.s + q->off, q->end - q->off);
+		KEY(b, "date");
+		an_buf_json_strz(b, q->date[0] ? q->date : NULL);
+		KEY(b, "medium");
+		an_buf_json_strz(b, q->medium);
+		KEY(b, "outlet");
+		put_row_id(b, t, q->outlet);
+		KEY(b, "sentence");
+		an_buf_uint(b, d->seg.tok[q->t0].sent);
+		if (q->ev != AN_NONE) {
+			/* the words naming the speaker: his mention, or the
+			 * pronoun or "spokesman" that stands for him */
+			const an_ment *m = &d->ment[q->sment];
+			const an_tok *k = &d->seg.tok[q->ev];
+			uint32_t off = k->off, end = k->off + k->len;
+			if (m->t0 <= q->ev && q->ev < m->t1)
+				off = m->off, end = m->end;
+			LIT(b, ",\"speaker_span\":{\"start\":");
+			an_buf_uint(b, an_text_orig(&d->text, off));
+			LIT(b, ",\"end\":");
+			an_buf_uint(b, an_text_orig_end(&d->text, end));
+			KEY(b, "text");
+			an_buf_json_str(b, d->text.s + off, end - off);
+			an_buf_putc(b, '}');
+		}
+		KEY(b, "how");
+		an_buf_json_strz(b, an_quote_how(q));
+		LIT(b, "}\n");
+	}
+	d->ctx->stats.quotes += n;
+}
