@@ -514,7 +514,8 @@ static long speaker_group(sent_ctx *c, long m, uint32_t i)
 	return m;
 }
 
-/* What "we", "us" or "our" at token i stands for: the group of the last
+/* What "we", "us" or "our" at token i stands for: the group of the speaker
+ * of the quotation it is in, else of the last
  * speaker, the subject of a verb of saying in this sentence or one of the
  * five before it ("Sinwar admitted that ... we shelled Beersheba"). */
 static long we_actor(sent_ctx *c, uint32_t i)
@@ -526,6 +527,9 @@ static long we_actor(sent_ctx *c, uint32_t i)
 	an_doc *d = c->d;
 	if (d->we_tok == i + 1)
 		return (long)d->we_ment - 1;
+	const an_quote *q = an_quote_at(d, i); /* "we fired", said inside a quotation */
+	if (q && q->sment >= 0)
+		return speaker_group(c, q->sment, i);
 	uint32_t si = (uint32_t)(c->s - d->seg.sent);
 	c->no_we = 1;
 	long found = -1;
@@ -1040,13 +1044,16 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 		if (is_word(c, q, "the"))
 			q++;
 		long m = q < c->s->t1 ? ment_of(c, q) : -1;
+		int pron = m < 0 && word_in(c, q, &pron_any) && !word_in(c, q, &pron_poss);
+		if (pron) /* "provided to us by Iran" */
+			m = pronoun(c, q);
 		if (m < 0)
 			continue;
 		if (by && s < 0)
 			s = m;
 		else if (!by && o < 0 && !word_in(c, k, &locatives))
 			o = m;
-		k = c->d->ment[m].t1 - 1;
+		k = pron ? q : c->d->ment[m].t1 - 1;
 	}
 	/* demonstrations in a place are its people's */
 	const an_evcode *code = an_evdict_code(c->ev, an_evdict_pat(c->ev, t->pat)->code);
