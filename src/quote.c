@@ -21,6 +21,9 @@
 #define LAST_REACH 3  /* sentences a speaker carries over to */
 
 enum { M_NONE, M_OPEN, M_CLOSE, M_EITHER };
+/* A speaker the text names but does not identify ("a spokesman said"):
+ * the quotation is his, so no other attribution applies. */
+#define NAMELESS (-2)
 
 /* How a speaker was found, for the record and the trace. */
 static const char *const how_names[] = {"", "after", "before", "run",
@@ -54,7 +57,7 @@ AN_WORDSET(speech, "say", "says", "said", "saying", "tell", "tells", "told",
 	"exclaimed", "boast", "boasted", "threaten", "threatened", "agree",
 	"agreed", "conclude", "concluded", "observe", "observed", "remember",
 	"remembers", "remembered", "recount", "recounted", "confess", "reads",
-	"entitled", "titled", "headlined",
+	"entitled", "titled", "headlined", "repeat", "repeats", "repeated",
 	"confesses", "confessed", "reply", "replies", "add", "adding");
 
 /* A verb of saying at token j, or "went on" ("She went on: "...""). */
@@ -457,8 +460,10 @@ static long subject_left(quote_ctx *c, uint32_t v, uint32_t lo, uint32_t *ev)
 		return person_before(c, j);
 	if (lword(d, j, &works) && j > 0 && lword(d, j - 1, &determiners))
 		return publisher_of(c, j);
-	if (lword(d, j, &spokes))
-		return spokesman_of(d, j, lo);
+	if (lword(d, j, &spokes)) {
+		long m = spokesman_of(d, j, lo);
+		return m >= 0 ? m : NAMELESS; /* "the spokesman said" */
+	}
 	if (is_char(d, j, ',') && T(d, v)->len > 4 &&
 	    !strncmp(d->text.s + T(d, v)->off + T(d, v)->len - 3, "ing", 3))
 		return clause_subject(c, lo, j, ev); /* "X branded it unacceptable, saying" */
@@ -532,7 +537,7 @@ static long verb_speaker(quote_ctx *c, uint32_t v, uint32_t lo, uint32_t hi,
 {
 	const an_doc *d = c->d;
 	long m = subject_left(c, v, lo, ev);
-	if (m < 0 && (v == lo || is_char(d, v - 1, ',') || mark_kind(d, v - 1) != M_NONE) &&
+	if (m == -1 && (v == lo || is_char(d, v - 1, ',') || mark_kind(d, v - 1) != M_NONE) &&
 	    !lword(d, v, &to_whom))
 		m = subject_right(d, v, hi, ev);
 	return m;
@@ -545,6 +550,9 @@ static int is_speech(const an_doc *d, uint32_t j)
 			return 1;
 		long m = j ? ment_at(d, j - 1) : -1;
 		uint32_t b = m >= 0 ? d->ment[m].t0 : j;
+		if (b > 1 && m < 0 && T(d, b - 1)->flags & TF_LOWER &&
+		    !lword(d, b - 1, &determiners))
+			b--; /* "a phone call" */
 		return b == 0 || !(lword(d, b - 1, &determiners) ||
 				   T(d, j - 1)->flags & TF_POSS);
 	}
@@ -619,9 +627,10 @@ static long before_quote(quote_ctx *c, size_t qi, uint32_t *verb, uint32_t *ev)
 				sub = m, *verb = j, *ev = e;
 			continue;
 		}
-		if (m >= 0 || sub < 0)
+		if (m >= 0 || m == NAMELESS) {
 			*verb = j, *ev = e;
-		return m >= 0 ? m : sub;
+			return m;
+		}
 	}
 	if (sub >= 0)
 		return sub;
@@ -705,6 +714,8 @@ static void copy_details(an_quote *q, const an_quote *from)
 
 /* ---- attribution --------------------------------------------------------- */
 
+static long own(quote_ctx *c, size_t qi, int *how, uint32_t *verb, uint32_t *ev);
+
 /* The speaker of words quoted again elsewhere in the document (a pull
  * quote repeating a statement given in full further on): the speaker of
  * the other quotation, or of the sentence before the other place. */
@@ -712,7 +723,9 @@ static long repeated(quote_ctx *c, const an_quote *q, const an_quote **from,
 		     uint32_t *ev)
 {
 	an_doc *d = c->d;
-	uint32_t n = q->end - q->off < 40 ? q->end - q->off : 40;
+	/* up to 40 bytes, never the last: a pull quote may end "money."
+	 * where the quotation ends "money," */
+	uint32_t len = q->end - q->off, n = len <= 40 ? len - 1 : 40;
 	if (n < 20 || c->searches++ >= 8) /* a bounded number of searches */
 		return -1;
 	const char *s = d->text.s, *w = s + q->off;
@@ -729,9 +742,19 @@ static long repeated(quote_ctx *c, const an_quote *q, const an_quote **from,
 			else
 				hi = mid;
 		}
-		const an_quote *o = lo < d->seg.ntok ? an_quote_at(d, lo) : NULL;
+		an_quote *o = lo < d->seg.ntok ? (an_quote *)an_quote_at(d, lo) : NULL;
+		if (o && o > q && o->sment < 0) { /* not attributed yet */
+			int how;
+			uint32_t verb;
+			long m = own(c, (size_t)(o - d->quote), &how, &verb, ev);
+			if (m >= 0) {
+				o->dup = 1; /* said once, quoted twice: the first stays */
+				return m;
+			}
+		}
 		if (o && o->sment >= 0) {
-			((an_quote *)q)->dup = o < q; /* said once, quoted twice */
+			((an_quote *)q)->dup = o < q;
+			o->dup = o > q;
 			*from = o;
 			*ev = o->ev;
 			return o->sment;
@@ -771,9 +794,11 @@ static void attribute(quote_ctx *c, size_t qi)
 	int how;
 	long m = own(c, qi, &how, &verb, &ev);
 	const an_quote *from = NULL;
-	for (size_t k = qi + 1; m < 0 && k < d->nquote && k < qi + 8 && adjacent(d, k); k++)
+	for (size_t k = qi + 1; m == -1 && k < d->nquote && k < qi + 8 && adjacent(d, k); k++)
 		if ((m = own(c, k, &how, &verb, &ev)) >= 0)
 			how = W_RUN; /* a later quotation of the run says who */
+	if (m == NAMELESS)
+		return;
 	if (m < 0 && adjacent(d, qi) && d->quote[qi - 1].sment >= 0) {
 		from = &d->quote[qi - 1];
 		m = from->sment, how = W_RUN, ev = from->ev;

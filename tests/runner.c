@@ -11,7 +11,7 @@ int t_pass, t_fail;
 
 #define SUITES(X)                                                           \
 	X(arena) X(text) X(fold) X(seg) X(date) X(dict) X(match) X(discover) \
-	X(meta) X(read) X(html) X(event) X(api) X(data)
+	X(meta) X(read) X(html) X(event) X(quote) X(api) X(data)
 
 #define DECL(name) void test_##name(void);
 SUITES(DECL)
