@@ -102,8 +102,9 @@ static void usage(FILE *f)
 	fputs("usage: annals COMMAND [OPTIONS] [ARGS]\n"
 	      "\n"
 	      "annals turns news text into evidence-backed records: documents, the\n"
-	      "actors they name and every mention, and CAMEO events (who did what to\n"
-	      "whom, when and where), as JSON Lines (see SCHEMA.md).\n"
+	      "actors they name and every mention, CAMEO events (who did what to\n"
+	      "whom, when and where) and quotations (who said what), as JSON Lines\n"
+	      "(see SCHEMA.md).\n"
 	      "\n"
 	      "commands:\n"
 	      "  code FILE|DIR|- ...   code articles and print JSON Lines records\n"
@@ -123,7 +124,8 @@ static void usage_code(FILE *f)
 	fputs("usage: annals code [OPTIONS] FILE|DIR|- ...\n"
 	      "\n"
 	      "Reads articles and writes one JSON object a line to standard output:\n"
-	      "a 'document' record, its 'mention' and 'event' records per article,\n"
+	      "a 'document' record, its 'mention', 'event' and 'quote' records per\n"
+	      "article,\n"
 	      "then one 'entity' record per actor seen. Offsets are bytes of the original\n"
 	      "input (for JSON Lines: of the decoded \"text\" field).\n"
 	      "\n"
@@ -187,10 +189,10 @@ static void summary(const annals_ctx *ctx, double dt, double cpu)
 	fprintf(stderr,
 		"annals: %zu documents, %.2f MB in %.2f s, %.3f CPU s (%.1f MB/s per "
 		"CPU second): %zu sentences, %zu mentions of %zu entities, %zu "
-		"events; %zu warnings, %zu errors\n",
+		"events, %zu quotations; %zu warnings, %zu errors\n",
 		s.docs, (double)s.bytes / 1e6, dt, cpu,
 		cpu > 0 ? (double)s.bytes / 1e6 / cpu : 0.0, s.sentences, s.mentions,
-		s.entities, s.events, s.warnings, s.errors);
+		s.entities, s.events, s.quotes, s.warnings, s.errors);
 }
 
 static int cmd_code(int argc, char **argv)
