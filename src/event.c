@@ -28,6 +28,7 @@ typedef struct sent_ctx {
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
+	an_when inherit; /* a date from a footnote or the sentence before */
 	int nwhen;       /* -1 until scanned */
 	int no_we;       /* set while looking for the speaker "we" stands for */
 } sent_ctx;
@@ -474,8 +475,6 @@ static int adjectival(sent_ctx *c, long m)
 }
 static long subject(sent_ctx *c, uint32_t v);
 
-/* How many of the document's mentions start before token i (mentions are
- * sorted by position). */
 static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent *s)
 {
 	c->d = d;
@@ -556,6 +555,31 @@ static long we_actor(sent_ctx *c, uint32_t i)
 	return found;
 }
 
+/* Whether tokens a and b are the same word, any case. */
+static int same_word(const an_doc *d, const an_tok *a, const an_tok *b)
+{
+	return a->len == b->len && !strncasecmp(d->text.s + a->off, d->text.s + b->off, a->len);
+}
+
+/* The actor a definite description at token i stands for ("the freighter"
+ * after "the freighter Karine A", "the camp" after "Yarmouk camp"): the
+ * last mention before whose name ends in the noun or that the noun came
+ * right before; -1 when none. */
+static long described(const an_doc *d, uint32_t i)
+{
+	const an_tok *k = &d->seg.tok[i];
+	if (k->kind != AN_TK_WORD || !(k->flags & TF_LOWER) || k->len < 4 || i == 0 ||
+	    !an_tok_ieq(&d->text, &d->seg.tok[i - 1], "the") || d->tokment[i])
+		return -1;
+	for (size_t m = an_doc_ments_before(d, i), n = 0; m-- > 0 && n < 60; n++) {
+		const an_ment *x = &d->ment[m];
+		if (same_word(d, &d->seg.tok[x->t1 - 1], k) ||
+		    (x->t0 && same_word(d, &d->seg.tok[x->t0 - 1], k)))
+			return (long)m;
+	}
+	return -1;
+}
+
 /* The actor a pronoun at token i stands for: the nearest mention before
  * it of a person (he, him, she, her, his) or of anything else (they, them,
  * it, its, their), looking back over at most 40 mentions, and for we, us,
@@ -575,7 +599,14 @@ static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 	if (!person && !word_in(c, i, &pron_group))
 		return -1;
 	const an_doc *d = c->d;
+	long desc = -1; /* "The freighter was located, and it was raided" */
+	uint32_t dpos = 0;
+	for (uint32_t j = i; !person && desc < 0 && j-- > 1 && j + 30 > i;)
+		if ((desc = described(d, j)) >= 0)
+			dpos = j;
 	for (size_t m = an_doc_ments_before(d, i), n = 0; m-- > 0 && n < 40; n++) {
+		if (desc >= 0 && d->ment[m].t0 < dpos)
+			return desc;
 		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
 		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent ||
 		    adjectival(c, (long)m))
@@ -681,6 +712,9 @@ static long subject(sent_ctx *c, uint32_t v)
 	for (uint32_t j = v; cand < 0 && j-- > cs;)
 		if (word_in(c, j, &pron_subject))
 			cand = subject_pronoun(c, j);
+	/* "The camp was starved by ...": a definite description */
+	for (uint32_t j = cs + 1; cand < 0 && j < v && j < cs + 3; j++)
+		cand = described(c->d, j);
 	return cand >= 0 ? head_of(c, cand) : -1;
 }
 
@@ -1257,11 +1291,52 @@ static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
 	      date ? ", " : "", date ? date : "");
 }
 
-/* The date of the temporal expression nearest token i, or NULL. */
+/* The first date of sentence si, or NULL; out holds it. */
+static const char *sentence_date(const an_doc *d, uint32_t si, an_when *out)
+{
+	const an_sent *s = &d->seg.sent[si];
+	return an_when_scan(d, s->t0, s->t1, out, 1) > 0 ? out->iso : NULL;
+}
+
+/* For a sentence without a date of its own: the date of the footnote a
+ * marker in it points to ("broke out in Iran,¹" and further on "¹ On
+ * December 28, 2017, ..."), else the date that opens the sentence before
+ * in its paragraph and frames what follows ("In 2008, we ... The world
+ * was surprised when we shelled Beersheba"); NULL when neither. */
+static const char *inherited_date(sent_ctx *c)
+{
+	const an_doc *d = c->d;
+	uint32_t si = (uint32_t)(c->s - d->seg.sent);
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
+		const an_tok *k = tok(c, i);
+		if (!(k->flags & TF_SUP))
+			continue;
+		for (uint32_t x = si + 1; x < d->seg.nsent; x++) {
+			const an_tok *f = &d->seg.tok[d->seg.sent[x].t0];
+			if (f->flags & TF_SUP && same_word(d, f, k))
+				return sentence_date(d, x, &c->inherit);
+		}
+	}
+	if (si == 0 || d->seg.sent[si - 1].para != c->s->para ||
+	    tok(c, c->s->t0)->flags & (TF_NL | TF_PARA))
+		return NULL; /* not a new line or list item */
+	const an_sent *p = &d->seg.sent[si - 1];
+	an_when w[1];
+	if (an_when_scan(d, p->t0, p->t1, w, 1) > 0 && w[0].tok < p->t0 + 4) {
+		c->inherit = w[0];
+		return c->inherit.iso;
+	}
+	return NULL;
+}
+
+/* The date of the temporal expression nearest token i, else the date the
+ * sentence inherits, or NULL. */
 static const char *date_near(sent_ctx *c, uint32_t i)
 {
 	if (c->nwhen < 0)
 		c->nwhen = an_when_scan(c->d, c->s->t0, c->s->t1, c->when, 8);
+	if (!c->nwhen)
+		return inherited_date(c);
 	const char *best = NULL;
 	uint32_t bestd = UINT32_MAX;
 	for (int k = 0; k < c->nwhen; k++) {

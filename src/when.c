@@ -1,6 +1,7 @@
 /*
  * when.c: temporal expressions in a sentence, normalised against the
- * document date: full dates ("December 28, 2017", "28 Dec 2017"), months
+ * document date: full dates ("December 28, 2017", "28 Dec 2017"), days of
+ * a month ("Dec. 29", the latest before the document date), months
  * ("January 2002", "in January"), years ("in 2008"), and days and
  * periods relative to the document ("yesterday", "today", "Friday
  * morning", "last Monday", "last month", "last week", "three days ago").
@@ -207,6 +208,21 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	if (tok_word(d, k, "today")) {
 		iso_of(ref, out);
 		return 1;
+	}
+	if (m) { /* "Dec. 29", "December 29": the latest on or before the document date */
+		uint32_t j = i + 1;
+		if (j < end && d->seg.tok[j].flags & TF_ADOT)
+			j++;
+		const an_tok *n = j < end ? &d->seg.tok[j] : NULL;
+		int day = n && n->kind == AN_TK_NUM && n->len <= 2 ? atoi(d->text.s + n->off) : 0;
+		if (day >= 1 && day <= 31) {
+			char ref_iso[11];
+			iso_of(ref, ref_iso);
+			int yr = atoi(ref_iso);
+			long t = days_of(yr, m, day);
+			iso_of(t > ref ? days_of(yr - 1, m, day) : t, out);
+			return j + 1 - i;
+		}
 	}
 	int w = weekday_tok(d, k);
 	if (w >= 0) { /* the latest such day on or before the document date */

@@ -260,6 +260,27 @@ static void dates(void)
 	/* without a document date a relative day stays unknown */
 	EVD("Hamas attacked Israel yesterday.", NULL,
 	    "190 hamas>israel asserted null null null");
+	/* a day of a month: the latest on or before the document date */
+	EVD("- Dec. 29: Hamas attacked Israel.", "2020-01-05",
+	    "190 hamas>israel asserted 2019-12-29 null null");
+	/* the date of the footnote a marker points to */
+	EVD("Hamas attacked Israel.\xC2\xB9\n\n\xC2\xB9 On December 28, 2017, the war began.",
+	    NULL, "190 hamas>israel asserted 2017-12-28 null null");
+	/* a date opening the sentence before frames the next one */
+	EVD("In 2008, Iran sent weapons to Hamas. Hamas attacked Israel.", NULL,
+	    "072 iran>hamas asserted 2008 null null\n"
+	    "190 hamas>israel asserted 2008 null null");
+	/* not one ending the sentence before */
+	EVD("Iran sent weapons to Hamas in 2008. Hamas attacked Israel.", NULL,
+	    "072 iran>hamas asserted 2008 null null\n"
+	    "190 hamas>israel asserted null null null");
+}
+
+/* Definite descriptions stand for the actor they described before. */
+static void descriptions(void)
+{
+	EV("Hamas met the freighter Karine A. The freighter was raided by Israel.",
+	   "190 israel>karine-a asserted null null null");
 }
 
 static void dedupe(void)
@@ -271,6 +292,7 @@ static void dedupe(void)
 
 void test_event(void)
 {
+	descriptions();
 	verbs();
 	clauses();
 	roles();
