@@ -704,6 +704,32 @@ static void details(quote_ctx *c, an_quote *q, uint32_t si)
 		memcpy(q->date, w.iso, sizeof q->date);
 }
 
+/* The date of the footnote a marker right after the closing mark points
+ * to ("...'[3]" and further on "[3] ISNA (Iran), May 29, 2021."). */
+static void footnote_date(an_doc *d, an_quote *q)
+{
+	uint32_t i = q->cm + 1, n = d->seg.ntok;
+	int sup = i < n && T(d, i)->flags & TF_SUP;
+	if (!sup && !(i + 2 < n && is_char(d, i, '[') && T(d, i + 1)->kind == AN_TK_NUM &&
+		      is_char(d, i + 2, ']')))
+		return;
+	const an_tok *mk = T(d, sup ? i : i + 1);
+	for (uint32_t x = T(d, i)->sent + 1; x < d->seg.nsent; x++) {
+		uint32_t f = d->seg.sent[x].t0;
+		if (!sup && f + 2 < n && is_char(d, f, '['))
+			f++;
+		const an_tok *k = T(d, f);
+		if (k->len != mk->len || memcmp(d->text.s + k->off, d->text.s + mk->off, k->len) ||
+		    !(T(d, d->seg.sent[x].t0)->flags & (TF_PARA | TF_NL)))
+			continue;
+		an_when w;
+		const an_sent *s = &d->seg.sent[x];
+		if (an_when_scan(d, s->t0, s->t1, &w, 1) > 0)
+			memcpy(q->date, w.iso, sizeof q->date);
+		return;
+	}
+}
+
 static void copy_details(an_quote *q, const an_quote *from)
 {
 	q->medium = from->medium;
@@ -823,6 +849,8 @@ static void attribute(quote_ctx *c, size_t qi)
 		details(c, q, T(d, verb)->sent);
 	else if (from)
 		copy_details(q, from);
+	if (!q->date[0] && q->closed)
+		footnote_date(d, q);
 	c->last = qi + 1;
 }
 

@@ -146,6 +146,11 @@ static void details(void)
 		      "fired many missiles.\"", NULL),
 	       "esmail-qaani: In the first three days we fired many missiles. "
 	       "[null null 2021-05-29 before]");
+	/* else the date of the footnote a marker after it points to */
+	Q("Esmail Qaani said: \"In the first three days we fired many missiles.\"[3]\n\n"
+	  "[3] ISNA (Iran), May 29, 2021.",
+	  "esmail-qaani: In the first three days we fired many missiles. "
+	  "[null null 2021-05-29 before]");
 	/* words said twice are two records; a pull quote repeating words
 	 * quoted later is one */
 	Q("\"Iran did not hold back with money,\" Ismail Haniyeh said. Later he repeated: "
