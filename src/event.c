@@ -569,7 +569,7 @@ static long described(const an_doc *d, uint32_t i)
 {
 	const an_tok *k = &d->seg.tok[i];
 	if (k->kind != AN_TK_WORD || !(k->flags & TF_LOWER) || k->len < 4 || i == 0 ||
-	    !an_tok_ieq(&d->text, &d->seg.tok[i - 1], "the") || d->tokment[i])
+	    !an_tok_ieq(&d->text, &d->seg.tok[i - 1], "the") || (d->tokment && d->tokment[i]))
 		return -1;
 	for (size_t m = an_doc_ments_before(d, i), n = 0; m-- > 0 && n < 60; n++) {
 		const an_ment *x = &d->ment[m];

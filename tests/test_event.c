@@ -281,6 +281,8 @@ static void descriptions(void)
 {
 	EV("Hamas met the freighter Karine A. The freighter was raided by Israel.",
 	   "190 israel>karine-a asserted null null null");
+	/* a document with no actor at all, only a pronoun */
+	EV("The company said they were attacked by it.", "");
 }
 
 static void dedupe(void)
