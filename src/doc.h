@@ -160,6 +160,11 @@ typedef struct an_when {
 } an_when;
 int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
 		 int max);
+/* The date of the footnote that a marker at token i points to (a
+ * superscript digit, or "[3]"): the first date of the later line that
+ * opens with the same marker ("[3] ISNA (Iran), May 29, 2021."). Returns 1
+ * and fills out, or 0. */
+int an_when_footnote(const an_doc *d, uint32_t i, an_when *out);
 
 /* write.c: JSON Lines records. */
 void an_write_document(an_doc *d, an_buf *b);

@@ -555,12 +555,6 @@ static long we_actor(sent_ctx *c, uint32_t i)
 	return found;
 }
 
-/* Whether tokens a and b are the same word, any case. */
-static int same_word(const an_doc *d, const an_tok *a, const an_tok *b)
-{
-	return a->len == b->len && !strncasecmp(d->text.s + a->off, d->text.s + b->off, a->len);
-}
-
 /* The actor a definite description at token i stands for ("the freighter"
  * after "the freighter Karine A", "the camp" after "Yarmouk camp"): the
  * last mention before whose name ends in the noun or that the noun came
@@ -573,8 +567,8 @@ static long described(const an_doc *d, uint32_t i)
 		return -1;
 	for (size_t m = an_doc_ments_before(d, i), n = 0; m-- > 0 && n < 60; n++) {
 		const an_ment *x = &d->ment[m];
-		if (same_word(d, &d->seg.tok[x->t1 - 1], k) ||
-		    (x->t0 && same_word(d, &d->seg.tok[x->t0 - 1], k)))
+		if (an_tok_same(&d->text, &d->seg.tok[x->t1 - 1], k) ||
+		    (x->t0 && an_tok_same(&d->text, &d->seg.tok[x->t0 - 1], k)))
 			return (long)m;
 	}
 	return -1;
@@ -1291,13 +1285,6 @@ static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
 	      date ? ", " : "", date ? date : "");
 }
 
-/* The first date of sentence si, or NULL; out holds it. */
-static const char *sentence_date(const an_doc *d, uint32_t si, an_when *out)
-{
-	const an_sent *s = &d->seg.sent[si];
-	return an_when_scan(d, s->t0, s->t1, out, 1) > 0 ? out->iso : NULL;
-}
-
 /* For a sentence without a date of its own: the date of the footnote a
  * marker in it points to ("broke out in Iran,¹" and further on "¹ On
  * December 28, 2017, ..."), else the date that opens the sentence before
@@ -1307,16 +1294,9 @@ static const char *inherited_date(sent_ctx *c)
 {
 	const an_doc *d = c->d;
 	uint32_t si = (uint32_t)(c->s - d->seg.sent);
-	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
-		const an_tok *k = tok(c, i);
-		if (!(k->flags & TF_SUP))
-			continue;
-		for (uint32_t x = si + 1; x < d->seg.nsent; x++) {
-			const an_tok *f = &d->seg.tok[d->seg.sent[x].t0];
-			if (f->flags & TF_SUP && same_word(d, f, k))
-				return sentence_date(d, x, &c->inherit);
-		}
-	}
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+		if (tok(c, i)->flags & TF_SUP && an_when_footnote(d, i, &c->inherit))
+			return c->inherit.iso;
 	if (si == 0 || d->seg.sent[si - 1].para != c->s->para ||
 	    tok(c, c->s->t0)->flags & (TF_NL | TF_PARA))
 		return NULL; /* not a new line or list item */

@@ -299,22 +299,20 @@ static void pair_marks(an_doc *d)
 
 /* ---- speakers ------------------------------------------------------------ */
 
-/* The first person named outside quotations in tokens [t0, t1), or -1;
- * *pron is set when a "he", "she", "his" or "her" comes first. */
-static long first_person(quote_ctx *c, uint32_t t0, uint32_t t1, int *pron)
+/* The first person named outside quotations in sentence si, or -1 when
+ * none is, or a "he", "she", "his" or "her" comes first. */
+static long first_person(quote_ctx *c, uint32_t si)
 {
 	an_doc *d = c->d;
-	*pron = 0;
-	for (uint32_t j = t0; j < t1; j++) {
+	const an_sent *s = &d->seg.sent[si];
+	for (uint32_t j = s->t0; j < s->t1; j++) {
 		if (c->inq[j])
 			continue;
 		long m = ment_at(d, j);
 		if (m >= 0 && ment_kind(d, m) == AN_K_PERSON)
 			return m;
-		if (lword(d, j, &he_she) || lword(d, j, &his_her)) {
-			*pron = 1;
+		if (lword(d, j, &he_she) || lword(d, j, &his_her))
 			return -1;
-		}
 	}
 	return -1;
 }
@@ -335,9 +333,8 @@ static long sentence_person(quote_ctx *c, uint32_t si)
 	long m = sentence_speaker(c, si, &verb, &ev);
 	if (m >= 0 && ment_kind(d, m) != AN_K_PERSON && !(ev != AN_NONE && lword(d, ev, &spokes)))
 		m = -1;
-	int pron;
 	if (m < 0)
-		m = first_person(c, d->seg.sent[si].t0, d->seg.sent[si].t1, &pron);
+		m = first_person(c, si);
 	return c->sperson[si] = m;
 }
 
@@ -410,7 +407,7 @@ static long publisher_of(quote_ctx *c, uint32_t j)
 	uint32_t stop = d->seg.sent[T(d, j)->sent > 12 ? T(d, j)->sent - 12 : 0].t0;
 	for (uint32_t x = j; x-- > stop;) {
 		const an_tok *k = T(d, x);
-		if (k->len != w->len || strncasecmp(d->text.s + k->off, d->text.s + w->off, w->len))
+		if (!an_tok_same(&d->text, k, w))
 			continue;
 		const an_sent *s = &d->seg.sent[k->sent];
 		for (uint32_t y = x + 1; y + 1 < s->t1 && y < x + 6; y++)
@@ -704,32 +701,6 @@ static void details(quote_ctx *c, an_quote *q, uint32_t si)
 		memcpy(q->date, w.iso, sizeof q->date);
 }
 
-/* The date of the footnote a marker right after the closing mark points
- * to ("...'[3]" and further on "[3] ISNA (Iran), May 29, 2021."). */
-static void footnote_date(an_doc *d, an_quote *q)
-{
-	uint32_t i = q->cm + 1, n = d->seg.ntok;
-	int sup = i < n && T(d, i)->flags & TF_SUP;
-	if (!sup && !(i + 2 < n && is_char(d, i, '[') && T(d, i + 1)->kind == AN_TK_NUM &&
-		      is_char(d, i + 2, ']')))
-		return;
-	const an_tok *mk = T(d, sup ? i : i + 1);
-	for (uint32_t x = T(d, i)->sent + 1; x < d->seg.nsent; x++) {
-		uint32_t f = d->seg.sent[x].t0;
-		if (!sup && f + 2 < n && is_char(d, f, '['))
-			f++;
-		const an_tok *k = T(d, f);
-		if (k->len != mk->len || memcmp(d->text.s + k->off, d->text.s + mk->off, k->len) ||
-		    !(T(d, d->seg.sent[x].t0)->flags & (TF_PARA | TF_NL)))
-			continue;
-		an_when w;
-		const an_sent *s = &d->seg.sent[x];
-		if (an_when_scan(d, s->t0, s->t1, &w, 1) > 0)
-			memcpy(q->date, w.iso, sizeof q->date);
-		return;
-	}
-}
-
 static void copy_details(an_quote *q, const an_quote *from)
 {
 	q->medium = from->medium;
@@ -745,7 +716,7 @@ static long own(quote_ctx *c, size_t qi, int *how, uint32_t *verb, uint32_t *ev)
 /* The speaker of words quoted again elsewhere in the document (a pull
  * quote repeating a statement given in full further on): the speaker of
  * the other quotation, or of the sentence before the other place. */
-static long repeated(quote_ctx *c, const an_quote *q, const an_quote **from,
+static long repeated(quote_ctx *c, an_quote *q, const an_quote **from,
 		     uint32_t *ev)
 {
 	an_doc *d = c->d;
@@ -779,7 +750,7 @@ static long repeated(quote_ctx *c, const an_quote *q, const an_quote **from,
 			}
 		}
 		if (o && o->sment >= 0) {
-			((an_quote *)q)->dup = o < q;
+			q->dup = o < q;
 			o->dup = o > q;
 			*from = o;
 			*ev = o->ev;
@@ -849,8 +820,10 @@ static void attribute(quote_ctx *c, size_t qi)
 		details(c, q, T(d, verb)->sent);
 	else if (from)
 		copy_details(q, from);
-	if (!q->date[0] && q->closed)
-		footnote_date(d, q);
+	an_when w; /* "...'[3]" and further on "[3] ISNA (Iran), May 29, 2021." */
+	if (!q->date[0] && q->closed && q->cm + 1 < d->seg.ntok &&
+	    an_when_footnote(d, q->cm + 1, &w))
+		memcpy(q->date, w.iso, sizeof q->date);
 	c->last = qi + 1;
 }
 

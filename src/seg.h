@@ -99,6 +99,12 @@ static inline int an_tok_ieq(const an_text *t, const an_tok *k, const char *s)
 	       strncasecmp(t->s + k->off, s, n) == 0;
 }
 
+/* Whether tokens a and b of text t are the same word, any case. */
+static inline int an_tok_same(const an_text *t, const an_tok *a, const an_tok *b)
+{
+	return a->len == b->len && strncasecmp(t->s + a->off, t->s + b->off, a->len) == 0;
+}
+
 /* The folded key hash of a word or number token (0 for punctuation),
  * computed on first use and cached in the token. */
 uint64_t an_tok_h_fill(const an_text *t, const an_tok *k);

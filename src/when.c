@@ -254,3 +254,33 @@ int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
 	}
 	return n;
 }
+
+/* Whether a footnote marker starts at token i: a superscript digit, or a
+ * bracketed number "[3]". Returns the token holding its number, or 0. */
+static uint32_t marker_at(const an_doc *d, uint32_t i)
+{
+	const an_tok *k = &d->seg.tok[i];
+	if (k->flags & TF_SUP)
+		return i;
+	if (i + 2 < d->seg.ntok && k->kind == AN_TK_PUNCT && k->len == 1 &&
+	    d->text.s[k->off] == '[' && d->seg.tok[i + 1].kind == AN_TK_NUM &&
+	    d->text.s[d->seg.tok[i + 2].off] == ']')
+		return i + 1;
+	return 0;
+}
+
+int an_when_footnote(const an_doc *d, uint32_t i, an_when *out)
+{
+	uint32_t mk = marker_at(d, i);
+	if (!mk)
+		return 0;
+	for (uint32_t x = d->seg.tok[i].sent + 1; x < d->seg.nsent; x++) {
+		const an_sent *s = &d->seg.sent[x];
+		uint32_t f = marker_at(d, s->t0);
+		if (!f || !(d->seg.tok[s->t0].flags & (TF_PARA | TF_NL)) ||
+		    !an_tok_same(&d->text, &d->seg.tok[f], &d->seg.tok[mk]))
+			continue;
+		return an_when_scan(d, s->t0, s->t1, out, 1) > 0;
+	}
+	return 0;
+}

@@ -42,6 +42,27 @@ static int sink(void *ud, const char *p, size_t n)
 	return 0;
 }
 
+/* Copies the JSON value of key in rec (a string's contents up to its
+ * closing quote, or the bare token such as null) to v. */
+void json_field(const char *rec, const char *key, char *v, size_t cap)
+{
+	char pat[64];
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	const char *p = strstr(rec, pat);
+	v[0] = 0;
+	if (!p)
+		return;
+	p += strlen(pat);
+	int quoted = *p == '"';
+	p += quoted;
+	size_t n = 0;
+	while (p[n] && n + 1 < cap &&
+	       (quoted ? !(p[n] == '"' && p[n - 1] != '\\') : p[n] != ',' && p[n] != '}'))
+		n++;
+	memcpy(v, p, n);
+	v[n] = 0;
+}
+
 const char *code_article(const char *text, const char *date, int html)
 {
 	static annals_ctx *ctx;

@@ -57,6 +57,9 @@ const char *code_text(const char *text, int html);
 const char *code_article(const char *text, const char *date, int html);
 /* Whether the output holds a mention of entity id with exactly this text. */
 int has_mention(const char *out, const char *id, const char *text);
+/* Copies the JSON value of key in the record rec to v (cap bytes): a
+ * string's contents up to its closing quote, or a bare token such as null. */
+void json_field(const char *rec, const char *key, char *v, size_t cap);
 /* Number of occurrences of needle in hay. */
 int count_of(const char *hay, const char *needle);
 

@@ -5,26 +5,6 @@
  */
 #include "runner.h"
 
-/* Copies the JSON value of key in rec (a string's contents, or the bare
- * token such as null) to v. */
-static void field(const char *rec, const char *key, char *v, size_t cap)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":", key);
-	const char *p = strstr(rec, pat);
-	v[0] = 0;
-	if (!p)
-		return;
-	p += strlen(pat);
-	int quoted = *p == '"';
-	p += quoted;
-	size_t n = 0;
-	while (p[n] && n + 1 < cap && (quoted ? p[n] != '"' : p[n] != ',' && p[n] != '}'))
-		n++;
-	memcpy(v, p, n);
-	v[n] = 0;
-}
-
 /* Codes text (document date `date`, or NULL) and returns its events, one
  * "code source>target modality date location attribution" line each. */
 static const char *events(const char *text, const char *date)
@@ -37,13 +17,13 @@ static const char *events(const char *text, const char *date)
 		if (!strstr(line, "\"type\":\"event\""))
 			continue;
 		char c[8], s[64], t[64], m[16], d[16], l[64], by[64];
-		field(line, "code", c, sizeof c);
-		field(line, "source", s, sizeof s);
-		field(line, "target", t, sizeof t);
-		field(line, "modality", m, sizeof m);
-		field(line, "date", d, sizeof d);
-		field(line, "location", l, sizeof l);
-		field(line, "attribution", by, sizeof by);
+		json_field(line, "code", c, sizeof c);
+		json_field(line, "source", s, sizeof s);
+		json_field(line, "target", t, sizeof t);
+		json_field(line, "modality", m, sizeof m);
+		json_field(line, "date", d, sizeof d);
+		json_field(line, "location", l, sizeof l);
+		json_field(line, "attribution", by, sizeof by);
 		r += (size_t)snprintf(res + r, sizeof res - r, "%s%s %s>%s %s %s %s %s",
 				      r ? "\n" : "", c, s, t, m, d, l, by);
 	}

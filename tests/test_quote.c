@@ -7,27 +7,6 @@
 
 #include "runner.h"
 
-/* Copies the JSON value of key in rec (a string's contents up to its
- * closing quote, or the bare token such as null) to v. */
-static void field(const char *rec, const char *key, char *v, size_t cap)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":", key);
-	const char *p = strstr(rec, pat);
-	v[0] = 0;
-	if (!p)
-		return;
-	p += strlen(pat);
-	int quoted = *p == '"';
-	p += quoted;
-	size_t n = 0;
-	while (p[n] && n + 1 < cap &&
-	       (quoted ? !(p[n] == '"' && p[n - 1] != '\\') : p[n] != ',' && p[n] != '}'))
-		n++;
-	memcpy(v, p, n);
-	v[n] = 0;
-}
-
 /* Codes text (dated date, or NULL) and returns its quotations, one line
  * each: "speaker: text [medium addressee date how]". */
 static const char *quotes(const char *text, const char *date)
@@ -40,12 +19,12 @@ static const char *quotes(const char *text, const char *date)
 		if (!strstr(line, "\"type\":\"quote\""))
 			continue;
 		char s[64], t[512], m[32], a[64], d[16], h[32];
-		field(line, "speaker", s, sizeof s);
-		field(line, "text", t, sizeof t);
-		field(line, "medium", m, sizeof m);
-		field(line, "addressee", a, sizeof a);
-		field(line, "date", d, sizeof d);
-		field(line, "how", h, sizeof h);
+		json_field(line, "speaker", s, sizeof s);
+		json_field(line, "text", t, sizeof t);
+		json_field(line, "medium", m, sizeof m);
+		json_field(line, "addressee", a, sizeof a);
+		json_field(line, "date", d, sizeof d);
+		json_field(line, "how", h, sizeof h);
 		r += (size_t)snprintf(res + r, sizeof res - r, "%s%s: %s [%s %s %s %s]",
 				      r ? "\n" : "", s, t, m, a, d, h);
 	}
