@@ -189,8 +189,9 @@ static int spaced_after(const an_doc *d, uint32_t i)
 static int mark_kind(const an_doc *d, uint32_t i)
 {
 	const an_tok *k = T(d, i);
-	if (k->kind != AN_TK_PUNCT || k->flags & TF_EXCL)
-		return M_NONE;
+	if (k->kind != AN_TK_PUNCT || k->flags & TF_EXCL ||
+	    (k->c0 != '"' && k->c0 != 0xE2 && k->c0 != 0xC2))
+		return M_NONE; /* most punctuation: no spacing to look at */
 	const unsigned char *p = (const unsigned char *)d->text.s + k->off;
 	int b = spaced_before(d, i), a = spaced_after(d, i);
 	if (k->len == 1 && *p == '"')
