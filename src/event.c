@@ -654,6 +654,24 @@ static long subject_pronoun(sent_ctx *c, uint32_t j)
 	return m;
 }
 
+/* Nouns naming who backs someone (the event nouns of this kind in
+ * nouns.txt). */
+AN_WORDSET(agents, "supporter", "supporters", "backer", "backers", "sponsor",
+	"sponsors", "patron", "patrons", "benefactor", "financier", "financiers",
+	"funder", "funders", "paymaster", "paymasters", "supplier", "suppliers");
+
+/* Whether mention m only qualifies a noun: "Iran-backed militias",
+ * "US-based analysts", "Trump supporters" (but "Saudi-led forces" are the
+ * leader's). */
+static int hyphen_modifier(sent_ctx *c, long m)
+{
+	uint32_t e = c->d->ment[m].t1;
+	if (word_in(c, e, &agents))
+		return 1; /* "Trump supporters rallied" */
+	return is_word(c, e, "-") && e + 1 < c->s->t1 && tok(c, e + 1)->flags & TF_LOWER &&
+	       ends_in(c, e + 1, "ed") && !is_word(c, e + 1, "led");
+}
+
 /* The subject of the verb at v: the last actor group of its clause that is
  * not in a prepositional phrase ("Soleimani, a commander in the IRGC,
  * offered"; "Bloomberg reported that Hamas fired"). */
@@ -679,7 +697,7 @@ static long subject(sent_ctx *c, uint32_t v)
 		if (m < 0)
 			continue;
 		j = c->d->ment[m].t1 - 1;
-		if (v - c->d->ment[m].t0 > 3 * REACH)
+		if (v - c->d->ment[m].t0 > 3 * REACH || hyphen_modifier(c, m))
 			continue;
 		if (in_pp(c, m, cs)) {
 			if (cand >= 0 && narrower_place(c, cand, m))
@@ -1026,12 +1044,105 @@ static void noun_relative(sent_ctx *c, uint32_t e, long *s, long *o,
 	}
 }
 
+/* The first actor of the noun phrase that starts at token i, within a few
+ * words: "proxy groups in the region including Gaza's militant groups". */
+static long phrase_actor(sent_ctx *c, uint32_t i)
+{
+	AN_WORDSET(stops, ",", "that", "which", "who", "whose", "and", "or", "is",
+		"are", "was", "were", "been");
+	for (uint32_t k = i; k < c->s->t1 && k < i + 8; k++) {
+		if (boundary(c, k) || word_in(c, k, &stops) || word_in(c, k, &auxiliaries) ||
+		    (tok(c, k)->flags & TF_LOWER && ends_in(c, k, "ed")))
+			return -1; /* the phrase ends where its verb begins */
+		long m = ment_of(c, k);
+		if (m >= 0)
+			return m;
+	}
+	return -1;
+}
+
+/* "Iranian-backed groups in Gaza": the actor before the hyphen backs the
+ * first actor of the phrase the compound qualifies. */
+static void compound_roles(sent_ctx *c, const trigger *t, roles *r)
+{
+	long s = ment_of(c, t->t0 - 1), o = phrase_actor(c, t->t1);
+	if (s < 0 || o < 0)
+		return;
+	r->nsrc = group(c, head_of(c, s), r->src, MAX_ACTORS);
+	r->ntgt = group(c, head_of(c, o), r->tgt, MAX_ACTORS);
+}
+
+/* Whether the backer noun whose modifiers start at j stands in apposition
+ * or after a copula, describing the subject: "Iran, the main backer of",
+ * "Iran is a key supporter of". */
+static int describes_subject(sent_ctx *c, uint32_t j)
+{
+	AN_WORDSET(copulas, "is", "was", "are", "were", "became", "becomes",
+		"remains", "remained", "been", "being");
+	AN_WORDSET(articles, "the", "a", "an");
+	if (!word_in(c, j - 1, &articles))
+		return 0;
+	return is_word(c, j - 2, ",") || word_in(c, j - 2, &copulas);
+}
+
+/* Source and target of a noun naming a backer. With a name after it the
+ * name is the backer, and a possessive, "of X", or else the subject of
+ * the clause the one backed ("Hezbollah's patron Iran", "groups mourn the
+ * loss of key supporter X"); without, a demonym before it or the subject
+ * it describes backs the one of a possessive or "of X" ("his Iranian
+ * backers", "Iran, the main backer of Hezbollah"). Only a named pair makes
+ * an event: "their supporters", "rebel backer Turkey" name no one backed. */
+static void agent_roles(sent_ctx *c, const trigger *t, roles *r)
+{
+	AN_WORDSET(qualifiers, "key", "main", "chief", "major", "principal",
+		"longtime", "staunch", "staunchest", "biggest", "top", "powerful",
+		"primary", "leading", "strongest", "close", "closest", "loyal",
+		"steadfast", "foremost", "regional", "foreign", "financial",
+		"military", "political", "international", "largest", "big", "most",
+		"generous", "strong", "long", "-", "time", "important", "only");
+	long s = -1, o = -1;
+	uint32_t j = t->t0;
+	while (j > c->s->t0 && j + 4 > t->t0 && word_in(c, j - 1, &qualifiers))
+		j--;
+	if (j > c->s->t0 && tok(c, j - 1)->flags & TF_POSS)
+		o = ment_of(c, j - 2);
+	else if (word_in(c, j - 1, &pron_poss))
+		o = pronoun(c, j - 1);
+	else if (demonym_at(c, j - 1))
+		s = ment_of(c, j - 1);
+	else if (j > c->s->t0 && tok(c, j - 1)->flags & TF_LOWER &&
+		 !word_in(c, j - 1, &determiners) && !word_in(c, j - 1, &preps))
+		return; /* "rebel backer Turkey": the one backed is not named */
+	if (o < 0 && (is_word(c, t->t1, "of") || is_word(c, t->t1, "for")))
+		o = ment_of(c, t->t1 + 1 + is_word(c, t->t1 + 1, "the"));
+	long named = ment_of(c, t->t1);
+	if (named >= 0 && c->d->ment[named].t0 == t->t1 && s < 0) {
+		s = named;
+		if (o < 0)
+			o = subject(c, t->t0);
+	} else if (s < 0 && describes_subject(c, j)) {
+		s = subject(c, t->t0);
+	}
+	if (s < 0 || o < 0 || c->d->ment[s].ent == c->d->ment[o].ent)
+		return;
+	r->nsrc = group(c, head_of(c, s), r->src, MAX_ACTORS);
+	r->ntgt = group(c, head_of(c, o), r->tgt, MAX_ACTORS);
+}
+
 /* Source and target of a noun trigger: "Iran's support for Hamas",
  * "Iranian military support", "attacks on Israel by Hamas". */
 static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 {
 	long s = -1, o = -1;
 	uint32_t j = t->t0, np0;
+	if (is_word(c, t->t0, "-")) {
+		compound_roles(c, t, r);
+		return;
+	}
+	if (word_in(c, t->t0, &agents)) {
+		agent_roles(c, t, r);
+		return;
+	}
 	/* before: possessive or demonym, over up to two lower-case words */
 	for (int skip = 0; j > c->s->t0 && skip < 3; skip++) {
 		const an_tok *p = tok(c, j - 1);
@@ -1411,6 +1522,14 @@ static int has_actor(sent_ctx *c)
 	return 0;
 }
 
+/* Whether token i is the hyphen of a compound modifier after an actor
+ * ("Iranian-backed"). */
+static int compound_at(sent_ctx *c, uint32_t i)
+{
+	return i > c->s->t0 && tok(c, i - 1)->flags & TF_MENT &&
+	       is_word(c, i, "-") && i + 1 < c->s->t1 && tok(c, i + 1)->flags & TF_LOWER;
+}
+
 static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 {
 	sent_ctx c;
@@ -1441,8 +1560,8 @@ static void code_sentence(an_doc *d, const an_evdict *ev, const an_sent *s)
 	int any = 0;
 	for (uint32_t i = s->t0; i < s->t1; i++) {
 		const an_tok *k = &d->seg.tok[i];
-		if (k->kind != AN_TK_WORD || k->flags & (TF_EXCL | TF_MENT) ||
-		    c.used[i - s->t0])
+		if ((k->kind != AN_TK_WORD && !compound_at(&c, i)) ||
+		    k->flags & (TF_EXCL | TF_MENT) || c.used[i - s->t0])
 			continue;
 		trigger t;
 		if (!trigger_at(&c, i, 0, &t))

@@ -191,6 +191,31 @@ static void nouns(void)
 	   "190 hamas>israel asserted null null null");
 }
 
+static void backers(void)
+{
+	/* a compound modifier backs the first actor of its phrase */
+	EV("The blow hit the Iranian-backed groups in the region including Gaza's factions.",
+	   "070 iran>gaza-strip asserted null null null");
+	EV("Iranian-backed Hezbollah attacked Israel.",
+	   "070 iran>hezbollah asserted null null null\n"
+	   "190 hezbollah>israel asserted null null null");
+	/* ... but is no subject, and its phrase ends at the verb */
+	EV("Iran-backed militias attacked Israel.", "");
+	/* the name after a backer noun, or the subject it describes, backs
+	 * the one of "of X", a possessive, or the clause's subject */
+	EV("Iran, the main backer of Hezbollah, attacked Israel.",
+	   "070 iran>hezbollah asserted null null null\n"
+	   "190 iran>israel asserted null null null");
+	EV("Gazan groups mourn the loss of key supporter Qasem Soleimani.",
+	   "018 gaza-strip>qasem-soleimani asserted null null null\n"
+	   "070 qasem-soleimani>gaza-strip asserted null null null");
+	EV("Hezbollah's patron Iran attacked Israel.",
+	   "070 iran>hezbollah asserted null null null\n"
+	   "190 iran>israel asserted null null null");
+	/* supporters named for whom they support are no actor */
+	EV("Trump supporters attacked Israel.", "");
+}
+
 static void modality(void)
 {
 	EV("Hamas did not attack Israel.", "190 hamas>israel negated null null null");
@@ -280,6 +305,7 @@ void test_event(void)
 	roles();
 	pronouns();
 	nouns();
+	backers();
 	modality();
 	dates();
 	dedupe();
