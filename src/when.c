@@ -6,6 +6,7 @@
  * periods relative to the document ("yesterday", "today", "Friday
  * morning", "last Monday", "last month", "last week", "three days ago").
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,10 +171,131 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	return 0;
 }
 
-/* The expression starting at token i, if any: writes the ISO date (at the
- * precision the text gives) to out and returns the tokens it spans. */
 static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
-			char *out)
+			char *out, int anaphors);
+static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
+		int anaphors);
+
+/* The date a relative expression at token i counts from: the last date
+ * named before it in the document (within 40 sentences), else the
+ * document date. Writes ISO to out, or returns 0 when there is neither. */
+static int anchor_before(const an_doc *d, uint32_t i, char *out)
+{
+	uint32_t si = d->seg.tok[i].sent;
+	for (uint32_t x = si + 1; x-- > 0 && x + 40 > si;) {
+		const an_sent *s = &d->seg.sent[x];
+		an_when w[8];
+		int n = scan(d, s->t0, x == si ? i : s->t1, w, 8, 0);
+		if (n) {
+			memcpy(out, w[n - 1].iso, 11);
+			return 1;
+		}
+	}
+	if (doc_days(d) < 0)
+		return 0;
+	iso_of(doc_days(d), out);
+	return 1;
+}
+
+/* A period unit at token k: 1 day, 7 week, 30 month, 365 year; or 0. */
+static int unit_at(const an_doc *d, const an_tok *k)
+{
+	static const char *const names[][2] = {{"day", "days"}, {"night", "nights"},
+		{"morning", "evening"}, {"week", "weeks"}, {"month", "months"},
+		{"year", "years"}};
+	static const int units[] = {1, 1, 1, 7, 30, 365};
+	for (int u = 0; u < 6; u++)
+		if (tok_word(d, k, names[u][0]) || tok_word(d, k, names[u][1]))
+			return units[u];
+	return 0;
+}
+
+/* The anchor date at moved n units (days 1, weeks 7, months 30, years
+ * 365) forward or back, at the precision both allow: a day from a day, a
+ * week's month when it lies in one, a month from a month, a year from a
+ * year. Returns 0 when the anchor is too coarse. */
+static int shift(const char *anchor, int unit, int n, char *out)
+{
+	size_t prec = strlen(anchor);
+	int y = atoi(anchor), m = prec >= 7 ? atoi(anchor + 5) : 0;
+	if (unit == 365) {
+		ym(out, y + n, 0);
+		return 1;
+	}
+	if (unit == 30) {
+		if (!m)
+			return 0;
+		m += n;
+		for (; m < 1; m += 12)
+			y--;
+		for (; m > 12; m -= 12)
+			y++;
+		ym(out, y, m);
+		return 1;
+	}
+	if (prec < 10)
+		return 0;
+	long t = days_of(y, m, atoi(anchor + 8)) + (long)unit * n;
+	iso_of(t, out);
+	if (unit == 7) { /* the week's month, when the week lies in one */
+		char end[11];
+		iso_of(n < 0 ? t + 6 : t - 6, end);
+		if (memcmp(out, end, 7) != 0)
+			return 0;
+		out[7] = 0;
+	}
+	return 1;
+}
+
+/* The direction word at token i: -1 for "before", "earlier",
+ * "previously", 1 for "after", "later"; 0 for none. "Before" and "after"
+ * only count when no word follows them ("the day before the protests"
+ * counts from the protests). */
+static int direction(const an_doc *d, uint32_t i, uint32_t end)
+{
+	AN_WORDSET(back, "before", "earlier", "previously", "prior");
+	AN_WORDSET(fwd, "after", "later", "afterwards");
+	const an_tok *w = &d->seg.tok[i];
+	int sign = an_words_has_lower(&back, &d->text, w) ? -1 :
+		   an_words_has_lower(&fwd, &d->text, w) ? 1 : 0;
+	if ((tok_word(d, w, "before") || tok_word(d, w, "after") ||
+	     tok_word(d, w, "prior")) &&
+	    i + 1 < end && d->seg.tok[i + 1].kind == AN_TK_WORD)
+		return 0;
+	return sign;
+}
+
+/* Expressions relative to the last date named: "the previous day", "the
+ * next morning", "the same day", "the day before", "a week later", "two
+ * months earlier", "a year previously". */
+static uint32_t anaphor_at(const an_doc *d, uint32_t i, uint32_t end, char *out)
+{
+	if (i + 2 >= end)
+		return 0;
+	const an_tok *k = &d->seg.tok[i], *a = k + 1, *b = k + 2;
+	int unit, n, the = tok_word(d, k, "the");
+	char anchor[11];
+	if (the && (unit = unit_at(d, b))) {
+		n = tok_word(d, a, "previous") ? -1 :
+		    tok_word(d, a, "next") || tok_word(d, a, "following") ? 1 :
+		    tok_word(d, a, "same") ? 0 : INT_MAX;
+	} else {
+		n = the || tok_word(d, k, "a") || tok_word(d, k, "an") ? 1 : count_at(d, k);
+		unit = n ? unit_at(d, a) : 0;
+		n *= unit ? direction(d, i + 2, end) : 0;
+		if (!n)
+			return 0;
+	}
+	if (!unit || n == INT_MAX)
+		return 0;
+	return anchor_before(d, i, anchor) && shift(anchor, unit, n, out) ? 3 : 0;
+}
+
+/* The expression starting at token i, if any: writes the ISO date (at the
+ * precision the text gives) to out and returns the tokens it spans;
+ * expressions relative to an earlier date only with anaphors. */
+static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
+			char *out, int anaphors)
 {
 	const an_tok *k = &d->seg.tok[i];
 	char iso[11];
@@ -200,7 +322,7 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		return 1;
 	}
 	if (ref < 0)
-		return 0;
+		return anaphors ? anaphor_at(d, i, end, out) : 0;
 	if (tok_word(d, k, "yesterday")) {
 		iso_of(ref - 1, out);
 		return 1;
@@ -230,11 +352,12 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		iso_of(ref - back, out);
 		return 1;
 	}
-	return relative_at(d, i, end, ref, out);
+	uint32_t n = relative_at(d, i, end, ref, out);
+	return n || !anaphors ? n : anaphor_at(d, i, end, out);
 }
 
-int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
-		 int max)
+static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
+		int anaphors)
 {
 	long ref = doc_days(d);
 	int n = 0;
@@ -242,17 +365,23 @@ int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
 		const an_tok *k = &d->seg.tok[i];
 		/* every expression starts with a digit, a capital, or a
 		 * lower-case word of these first letters (yesterday, today,
-		 * this, last, one ... twelve) */
+		 * this, last, the, a, one ... twelve) */
 		if (k->flags & TF_EXCL || (k->kind == AN_TK_PUNCT) ||
-		    (k->flags & TF_LOWER && !strchr("ytlofsent", k->c0)))
+		    (k->flags & TF_LOWER && !strchr("ytlofsenta", k->c0)))
 			continue;
-		uint32_t len = expr_at(d, i, t1, ref, out[n].iso);
+		uint32_t len = expr_at(d, i, t1, ref, out[n].iso, anaphors);
 		if (!len)
 			continue;
 		out[n++].tok = i;
 		i += len - 1;
 	}
 	return n;
+}
+
+int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
+		 int max)
+{
+	return scan(d, t0, t1, out, max, 1);
 }
 
 /* Whether a footnote marker starts at token i: a superscript digit, or a

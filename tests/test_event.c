@@ -279,6 +279,28 @@ static void dates(void)
 	EVD("Iran sent weapons to Hamas in 2008. Hamas attacked Israel.", NULL,
 	    "072 iran>hamas asserted 2008 null null\n"
 	    "190 hamas>israel asserted null null null");
+	/* relative to the last date named, at the precision both allow */
+	EVD("Iran sent weapons to Hamas on March 3, 2019. Hamas attacked Israel the next day.",
+	    NULL, "072 iran>hamas asserted 2019-03-03 null null\n"
+	    "190 hamas>israel asserted 2019-03-04 null null");
+	EVD("Iran sent weapons to Hamas on March 3, 2019. Hamas had attacked Israel the day before.",
+	    NULL, "072 iran>hamas asserted 2019-03-03 null null\n"
+	    "190 hamas>israel asserted 2019-03-02 null null");
+	EVD("Iran sent weapons to Hamas in January 2018. Two months later Hamas attacked Israel.",
+	    NULL, "072 iran>hamas asserted 2018-01 null null\n"
+	    "190 hamas>israel asserted 2018-03 null null");
+	EVD("Iran sent weapons to Hamas on March 3, 2019. A week later Hamas attacked Israel.",
+	    NULL, "072 iran>hamas asserted 2019-03-03 null null\n"
+	    "190 hamas>israel asserted 2019-03 null null");
+	/* a day from a month is unknown; the document date without a date named */
+	EVD("Iran sent weapons to Hamas in 2018. The next day Hamas attacked Israel.",
+	    NULL, "072 iran>hamas asserted 2018 null null\n"
+	    "190 hamas>israel asserted null null null");
+	EVD("Hamas attacked Israel the previous day.", "2018-01-17",
+	    "190 hamas>israel asserted 2018-01-16 null null");
+	/* "the day before X" counts from X, which is not dated here */
+	EVD("Hamas attacked Israel the day before the protests.", "2018-01-17",
+	    "190 hamas>israel asserted null null null");
 }
 
 /* Definite descriptions stand for the actor they described before. */
