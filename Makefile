@@ -18,7 +18,7 @@ LDLIBS  += $(PKGLIBS)
 LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
          src/match.c src/discover.c src/datafile.c src/evdict.c src/when.c \
-         src/quote.c src/event.c \
+         src/quote.c src/event.c src/support.c \
          src/write.c src/annals.c
 LIBOBJ = $(LIBSRC:.c=.o)
 HDRS   = include/annals.h $(wildcard src/*.h)

@@ -53,6 +53,10 @@ typedef enum {
 #define ANNALS_OPT_NO_ENTITIES (1u << 1)  /* omit entity records at finish */
 #define ANNALS_OPT_NO_EVENTS (1u << 2)    /* no event coding */
 #define ANNALS_OPT_EXPLAIN (1u << 3)      /* trace the coding (annals_set_explain) */
+#define ANNALS_OPT_NETWORK (1u << 4)      /* no records: annals_finish writes the
+					   * support network as a text table */
+#define ANNALS_OPT_ROLLUP (1u << 5)       /* that table with each actor at the top
+					   * of its hierarchy (its state) */
 
 /* Diagnostic severities passed to the diagnostic callback. */
 enum { ANNALS_WARNING = 1, ANNALS_ERROR = 2 };
@@ -142,8 +146,11 @@ ANNALS_API int annals_code_file(annals_ctx *ctx, const char *path,
 ANNALS_API int annals_code_path(annals_ctx *ctx, const char *path,
 				annals_format fmt);
 
-/* Writes the run-level records (one entity record per entity seen) and resets
- * the run tables. Returns ANNALS_OK or ANNALS_EWRITE. */
+/* Writes the run-level records (one entity record per entity seen, one
+ * support record per sponsor, recipient and kind, one incident record per
+ * event several documents report; with ANNALS_OPT_NETWORK the support
+ * network as a table instead) and resets the run tables. Returns ANNALS_OK
+ * or ANNALS_EWRITE. */
 ANNALS_API int annals_finish(annals_ctx *ctx);
 
 /* Run counters, for progress and summaries. */
@@ -154,6 +161,8 @@ typedef struct annals_stats {
 	size_t mentions;  /* mention records written */
 	size_t events;    /* event records written */
 	size_t quotes;    /* quote records written */
+	size_t support;   /* support records (sponsor, recipient, kind) written */
+	size_t incidents; /* incident records: events several documents report */
 	size_t entities;  /* distinct entities so far (summed over finished runs) */
 	size_t warnings;  /* warnings reported */
 	size_t errors;    /* per-input errors reported */

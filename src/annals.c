@@ -59,6 +59,12 @@ int annals_ctx_new(annals_ctx **out, const char *datadir, unsigned opts,
 		char dir[4096];
 		snprintf(dir, sizeof dir, "%s/events", datadir);
 		rc = an_evdict_load(&ctx->evdict, dir, ctx->mem, ctx->err, sizeof ctx->err);
+		snprintf(dir, sizeof dir, "%s/support", datadir);
+		if (!rc)
+			rc = an_supdict_load(&ctx->supdict, dir, ctx->mem, ctx->err,
+					     sizeof ctx->err);
+		if (!rc && !(ctx->sup = an_suptab_new(ctx->mem)))
+			rc = ANNALS_EIO;
 	}
 	return rc;
 }
@@ -70,6 +76,8 @@ void annals_ctx_free(annals_ctx *ctx)
 	an_etab_free(&ctx->ents);
 	an_dict_free(ctx->dict);
 	an_evdict_free(ctx->evdict);
+	an_supdict_free(ctx->supdict);
+	an_suptab_free(ctx->sup);
 	an_buf_free(&ctx->trace);
 	an_arena_free(ctx->arena);
 	an_arena_free(ctx->scratch);
@@ -187,6 +195,7 @@ static void run_stages(an_doc *d)
 	an_match_finish(d);
 	an_quote_run(d);
 	an_event_run(d);
+	an_support_run(d);
 }
 
 int annals_code_article(annals_ctx *ctx, const annals_article *art)
@@ -226,10 +235,12 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 				rep.nuls, rep.nuls > 1 ? "s" : "", rep.first_nul);
 	}
 	run_stages(&d);
-	an_write_document(&d, &ctx->out);
-	an_write_mentions(&d, &ctx->out);
-	an_write_events(&d, &ctx->out);
-	an_write_quotes(&d, &ctx->out);
+	if (!(ctx->opts & ANNALS_OPT_NETWORK)) {
+		an_write_document(&d, &ctx->out);
+		an_write_mentions(&d, &ctx->out);
+		an_write_events(&d, &ctx->out);
+		an_write_quotes(&d, &ctx->out);
+	}
 	if (ctx->explain)
 		ctx->explain(ctx->explain_ud, d.id, ctx->trace.p ? ctx->trace.p : "");
 	ctx->stats.docs++;
@@ -241,15 +252,23 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 int annals_finish(annals_ctx *ctx)
 {
 	int rc = ANNALS_OK;
-	for (size_t i = 0; i < ctx->ents.n && !(ctx->opts & ANNALS_OPT_NO_ENTITIES); i++) {
+	int network = ctx->opts & ANNALS_OPT_NETWORK;
+	for (size_t i = 0; i < ctx->ents.n && !(ctx->opts & ANNALS_OPT_NO_ENTITIES) &&
+			   !network; i++) {
 		if (!ctx->ents.rows[i].mentions)
 			continue;
 		an_write_entity(ctx, &ctx->ents.rows[i], &ctx->out);
 		if (ctx->out.len >= FLUSH_AT && (rc = flush(ctx)))
 			break;
 	}
+	if (!rc && network)
+		an_support_table(ctx, &ctx->out, !!(ctx->opts & ANNALS_OPT_ROLLUP));
+	else if (!rc)
+		an_support_write(ctx, &ctx->out);
 	if (!rc)
 		rc = flush(ctx);
+	if (ctx->sup)
+		an_suptab_reset(ctx->sup);
 	ctx->stats.entities += ctx->ents.n;
 	an_etab_reset(&ctx->ents);
 	return rc;

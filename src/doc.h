@@ -14,6 +14,7 @@
 #include "entity.h"
 #include "evdict.h"
 #include "seg.h"
+#include "support.h"
 #include "text.h"
 
 /* How a mention was found. */
@@ -92,6 +93,8 @@ struct annals_ctx {
 	unsigned opts;
 	an_dict *dict;
 	an_evdict *evdict;
+	an_supdict *supdict;
+	an_suptab *sup; /* support claims and incidents of the run */
 	an_buf trace;      /* ANNALS_OPT_EXPLAIN: the document's trace */
 	annals_explain_fn explain;
 	void *explain_ud;
@@ -140,6 +143,14 @@ size_t an_doc_ments_before(const an_doc *d, uint32_t i);
 
 /* discover.c: names not in the dictionary, from their context. */
 void an_discover(an_doc *d);
+
+/* support.c: support claims and incidents, gathered over the run. */
+void an_support_run(an_doc *d);
+/* Writes the support and incident records; returns the support records. */
+size_t an_support_write(annals_ctx *ctx, an_buf *b);
+/* Writes the support network as a text table (rollup: each actor at the
+ * top of its hierarchy). */
+void an_support_table(annals_ctx *ctx, an_buf *b, int rollup);
 
 /* quote.c: direct quotations and their speakers. */
 void an_quote_run(an_doc *d);

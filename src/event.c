@@ -900,6 +900,24 @@ static long controller(sent_ctx *c, uint32_t v)
 	return m >= 0 ? head_of(c, m) : m;
 }
 
+/* Whether the -ing verb at v qualifies the plain plural noun before it
+ * ("bases hosting U.S. troops"): its subject is that noun, no actor. */
+static int reduced_relative(sent_ctx *c, uint32_t v)
+{
+	AN_WORDSET(aspect, "keeps", "continues", "starts", "begins", "stops",
+		"resumes", "avoids", "denies", "admits", "considers", "risks",
+		"is", "was", "has", "goes", "comes", "says", "does",
+		/* works speak for who issued them: "issued statements
+		 * commending the factions" */
+		"statements", "messages", "letters", "remarks", "speeches",
+		"videos", "posts", "tweets", "broadcasts", "cables");
+	const an_tok *p = v > c->s->t0 ? tok(c, v - 1) : NULL;
+	return p && tok(c, v)->len > 4 && ends_in(c, v, "ing") && p->kind == AN_TK_WORD &&
+	       p->flags & TF_LOWER && !(p->flags & TF_MENT) && p->len > 3 &&
+	       ends_in(c, v - 1, "s") && !ends_in(c, v - 1, "ss") &&
+	       !word_in(c, v - 1, &aspect) && !word_in(c, v - 1, &auxiliaries);
+}
+
 /* Source and target of a verb trigger. */
 static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 {
@@ -923,7 +941,8 @@ static void verb_roles(sent_ctx *c, const trigger *t, roles *r)
 		if (o < 0)
 			o = object(c, t->after, 0);
 	} else {
-		s = rel ? head_of(c, ante) : subject(c, t->t0);
+		s = rel ? head_of(c, ante) : reduced_relative(c, t->t0) ? -1 :
+		    subject(c, t->t0);
 		o = gap_object(c, t->gap0, t->t1);
 		if (o < 0)
 			o = object(c, t->after, rel != 0);
@@ -995,6 +1014,25 @@ static long involved(sent_ctx *c, uint32_t np0)
 		q--;
 	return q > c->s->t0 + 1 && is_word(c, q - 1, "of") && word_in(c, q - 2, &parts) ?
 	       m : -1;
+}
+
+/* The subject of a verb of directing before the event noun phrase at np0,
+ * also over an earlier phrase coordinated with it: "Soleimani oversaw the
+ * transfer of", "supervised the support to X and the transfer of Y"; or
+ * -1. */
+static long overseer(sent_ctx *c, uint32_t np0)
+{
+	AN_WORDSET(directing, "supervised", "supervises", "supervising", "oversaw",
+		"oversees", "overseeing", "directed", "directs", "directing",
+		"coordinated", "coordinates", "orchestrated", "orchestrates",
+		"masterminded", "spearheaded");
+	for (uint32_t k = np0; k > c->s->t0 && k + 14 > np0; k--) {
+		if (boundary(c, k - 1) || word_in(c, k - 1, &relatives))
+			return -1;
+		if (word_in(c, k - 1, &directing))
+			return subject(c, k - 1);
+	}
+	return -1;
 }
 
 /* The actors a "they" stands for, given the mention m it was resolved to:
@@ -1170,6 +1208,8 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 	long player = involved(c, np0);
 	if (s < 0)
 		s = player;
+	if (s < 0)
+		s = overseer(c, np0);
 	uint32_t spron = 0;
 	noun_relative(c, t->t1, &s, &o, &spron);
 	/* after: by/from give the source, the other prepositions the target */
@@ -1183,8 +1223,9 @@ static void noun_roles(sent_ctx *c, const trigger *t, roles *r)
 		if (is_word(c, q, "the"))
 			q++;
 		long m = q < c->s->t1 ? ment_of(c, q) : -1;
-		int pron = m < 0 && word_in(c, q, &pron_any) && !word_in(c, q, &pron_poss);
-		if (pron) /* "provided to us by Iran" */
+		int pron = m < 0 && word_in(c, q, &pron_any) &&
+			   (!word_in(c, q, &pron_poss) || word_in(c, q + 1, &people));
+		if (pron) /* "provided to us by Iran", "to its fighters" */
 			m = pronoun(c, q);
 		if (m < 0)
 			continue;
