@@ -824,8 +824,10 @@ static long object(sent_ctx *c, uint32_t e, int in_relative)
 static long gap_object(sent_ctx *c, uint32_t a, uint32_t b)
 {
 	for (uint32_t j = a; j < b; j++) {
-		if (boundary(c, j) || c->used[j - c->s->t0])
+		if (boundary(c, j))
 			return -1;
+		if (c->used[j - c->s->t0])
+			continue; /* the pattern's own words: "fill ... hands ... with" */
 		long m = ment_of(c, j);
 		if (m < 0)
 			continue;

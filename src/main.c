@@ -125,9 +125,10 @@ static void usage_code(FILE *f)
 	      "\n"
 	      "Reads articles and writes one JSON object a line to standard output:\n"
 	      "a 'document' record, its 'mention', 'event' and 'quote' records per\n"
-	      "article,\n"
-	      "then one 'entity' record per actor seen. Offsets are bytes of the original\n"
-	      "input (for JSON Lines: of the decoded \"text\" field).\n"
+	      "article; then one 'entity' record per actor seen, one 'support' record\n"
+	      "per sponsor, recipient and kind of support, and one 'incident' record\n"
+	      "per event that several articles report. Offsets are bytes of the\n"
+	      "original input (for JSON Lines: of the decoded \"text\" field).\n"
 	      "\n"
 	      "inputs:\n"
 	      "  FILE                  plain text (.txt), HTML (.html) or JSON Lines\n"
@@ -146,6 +147,11 @@ static void usage_code(FILE *f)
 	      "      --no-events       no event coding\n"
 	      "      --explain         write why each sentence coded as it did to\n"
 	      "                        standard error\n"
+	      "      --network         instead of records, print the support network\n"
+	      "                        as a table: sponsor, recipient, kinds of support,\n"
+	      "                        first and last dates, sources and evidence\n"
+	      "      --roll-up         with --network: each actor at the top of its\n"
+	      "                        hierarchy (a commander under his state)\n"
 	      "      --summary         print a summary of the run on standard error\n"
 	      "  -q, --quiet           no warnings and no progress\n"
 	      "  -h, --help            show this help\n"
@@ -161,6 +167,7 @@ static void usage_code(FILE *f)
 	      "examples:\n"
 	      "  annals code article.txt\n"
 	      "  annals code --summary corpus/ > records.jsonl\n"
+	      "  annals code --network --roll-up corpus/\n"
 	      "  curl -s https://example.org/story.html | annals code -f html -\n",
 	      f);
 }
@@ -189,10 +196,12 @@ static void summary(const annals_ctx *ctx, double dt, double cpu)
 	fprintf(stderr,
 		"annals: %zu documents, %.2f MB in %.2f s, %.3f CPU s (%.1f MB/s per "
 		"CPU second): %zu sentences, %zu mentions of %zu entities, %zu "
-		"events, %zu quotations; %zu warnings, %zu errors\n",
+		"events, %zu quotations, %zu support claims, %zu incidents; %zu "
+		"warnings, %zu errors\n",
 		s.docs, (double)s.bytes / 1e6, dt, cpu,
 		cpu > 0 ? (double)s.bytes / 1e6 / cpu : 0.0, s.sentences, s.mentions,
-		s.entities, s.events, s.quotes, s.warnings, s.errors);
+		s.entities, s.events, s.quotes, s.support, s.incidents, s.warnings,
+		s.errors);
 }
 
 static int cmd_code(int argc, char **argv)
@@ -205,6 +214,8 @@ static int cmd_code(int argc, char **argv)
 		{"no-entities", no_argument, 0, 'E'},
 		{"no-events", no_argument, 0, 'N'},
 		{"explain", no_argument, 0, 'X'},
+		{"network", no_argument, 0, 'W'},
+		{"roll-up", no_argument, 0, 'R'},
 		{"summary", no_argument, 0, 'S'},
 		{"quiet", no_argument, 0, 'q'},
 		{"help", no_argument, 0, 'h'},
@@ -229,11 +240,22 @@ static int cmd_code(int argc, char **argv)
 		case 'E': flags |= ANNALS_OPT_NO_ENTITIES; break;
 		case 'N': flags |= ANNALS_OPT_NO_EVENTS; break;
 		case 'X': explain = 1; break;
+		case 'W': flags |= ANNALS_OPT_NETWORK; break;
+		case 'R': flags |= ANNALS_OPT_ROLLUP; break;
 		case 'S': want_summary = 1; break;
 		case 'q': st.quiet = 1; break;
 		case 'h': usage_code(stdout); return EXIT_OK;
 		default: usage_code(stderr); return EXIT_USAGE;
 		}
+	}
+	if ((flags & ANNALS_OPT_ROLLUP) && !(flags & ANNALS_OPT_NETWORK)) {
+		fprintf(stderr, "annals: --roll-up goes with --network\n"
+				"Try 'annals help code'.\n");
+		return EXIT_USAGE;
+	}
+	if ((flags & ANNALS_OPT_NETWORK) && (flags & ANNALS_OPT_NO_EVENTS)) {
+		fprintf(stderr, "annals: --network needs events; drop --no-events\n");
+		return EXIT_USAGE;
 	}
 	if (optind >= argc) {
 		fprintf(stderr, "annals: code needs at least one input (a file, a directory or -)\n"

@@ -79,5 +79,15 @@ expect 0 '"type":"event"' $A code "$T/ev.txt"
 [ "$($A code --no-events "$T/ev.txt" | grep -c '"type":"event"')" = 0 ] &&
 	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli: FAIL: --no-events" >&2; }
 
+# the support network
+printf 'Qasem Soleimani sent weapons to Hamas in 2019.\n' > "$T/sup1.txt"
+printf 'Iran sent money to Hamas in May 2021.\n' > "$T/sup2.txt"
+expect 0 '"type":"support".*"kind":"weapons"' $A code "$T/sup1.txt"
+expect 0 'sponsor  *recipient  *kinds' $A code --network "$T/sup1.txt" "$T/sup2.txt"
+expect 0 'qasem-soleimani  *hamas  *weapons  *2019  *2019  *1  *1' $A code --network "$T/sup1.txt"
+expect 0 'iran  *hamas  *weapons,funding  *2019  *2021-05  *2  *2' $A code --network --roll-up "$T/sup1.txt" "$T/sup2.txt"
+expect 2 "roll-up goes with --network" $A code --roll-up "$T/sup1.txt"
+expect 0 "no support claims" $A code --network "$T/ev.txt"
+
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -11,7 +11,7 @@ int t_pass, t_fail;
 
 #define SUITES(X)                                                           \
 	X(arena) X(text) X(fold) X(seg) X(date) X(dict) X(match) X(discover) \
-	X(meta) X(read) X(html) X(event) X(quote) X(api) X(data)
+	X(meta) X(read) X(html) X(event) X(quote) X(support) X(api) X(data)
 
 #define DECL(name) void test_##name(void);
 SUITES(DECL)
@@ -63,7 +63,7 @@ void json_field(const char *rec, const char *key, char *v, size_t cap)
 	v[n] = 0;
 }
 
-const char *code_article(const char *text, const char *date, int html)
+static annals_ctx *test_ctx(void)
 {
 	static annals_ctx *ctx;
 	if (!ctx) {
@@ -75,9 +75,29 @@ const char *code_article(const char *text, const char *date, int html)
 	}
 	outlen = 0;
 	outbuf[0] = 0;
+	return ctx;
+}
+
+const char *code_article(const char *text, const char *date, int html)
+{
+	annals_ctx *ctx = test_ctx();
 	annals_article a = {"t", NULL, date, NULL, text, strlen(text),
 			    html ? ANNALS_FMT_HTML : ANNALS_FMT_TEXT};
 	annals_code_article(ctx, &a);
+	annals_finish(ctx);
+	return outbuf;
+}
+
+const char *code_run(int n, const char *const *texts, const char *const *dates)
+{
+	annals_ctx *ctx = test_ctx();
+	for (int i = 0; i < n; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "a%d", i + 1);
+		annals_article a = {id, NULL, dates[i], NULL, texts[i], strlen(texts[i]),
+				    ANNALS_FMT_TEXT};
+		annals_code_article(ctx, &a);
+	}
 	annals_finish(ctx);
 	return outbuf;
 }

@@ -55,6 +55,9 @@ extern int t_pass, t_fail;
 const char *code_text(const char *text, int html);
 /* The same, for a document dated date ("YYYY-MM-DD", or NULL). */
 const char *code_article(const char *text, const char *date, int html);
+/* Codes n articles (ids "a1", "a2", ...; dates may be NULL) in one run
+ * and returns the output, run-level records included. */
+const char *code_run(int n, const char *const *texts, const char *const *dates);
 /* Whether the output holds a mention of entity id with exactly this text. */
 int has_mention(const char *out, const char *id, const char *text);
 /* Copies the JSON value of key in the record rec to v (cap bytes): a

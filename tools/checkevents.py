@@ -110,7 +110,7 @@ class Checker:
             self.err(path, n, '%s not lower case: %s' % (what, w))
         if w == '...' or w.startswith('&') or '|' in w:
             self.err(path, n, 'not a word: %s' % w)
-        elif not WORD_RE.match(w):
+        elif not WORD_RE.match(w) and w != '-':
             self.warn(path, n, '%s %r is not one token (the tokenizer splits it): '
                       'it never matches' % (what, w))
 

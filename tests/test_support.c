@@ -1,0 +1,130 @@
+/*
+ * test_support.c: support records, one form of support language a check:
+ * each text is coded with the test dictionary (tests/data) and its support
+ * records compared in the compact form "sponsor>recipient kind"; then the
+ * hierarchy above an actor, and incidents across documents.
+ */
+#include "runner.h"
+
+/* The support records of out, "sponsor>recipient kind" a line. */
+static const char *claims_of(const char *out)
+{
+	static char res[4096];
+	size_t r = 0;
+	res[0] = 0;
+	for (const char *p = out; (p = strstr(p, "{\"type\":\"support\"")); p++) {
+		char s[64], t[64], k[32];
+		json_field(p, "sponsor", s, sizeof s);
+		json_field(p, "recipient", t, sizeof t);
+		json_field(p, "kind", k, sizeof k);
+		r += (size_t)snprintf(res + r, sizeof res - r, "%s%s>%s %s", r ? "\n" : "",
+				      s, t, k);
+	}
+	return res;
+}
+
+#define SUP(text, want) STR_EQ(claims_of(code_text(text, 0)), want)
+
+static void language(void)
+{
+	/* arming, supplying and shipping weapons */
+	SUP("Iran sent missiles to Hamas.", "iran>hamas weapons");
+	SUP("Iran supplied weapons to Hezbollah.", "iran>hezbollah weapons");
+	SUP("Iran armed the Hamas fighters.", "iran>hamas weapons");
+	/* money */
+	SUP("Iran sent money to Hamas.", "iran>hamas funding");
+	/* several kinds listed: one record each */
+	SUP("Iran sent money, weapons and training to Hamas.",
+	    "iran>hamas weapons\niran>hamas funding\niran>hamas training");
+	/* training */
+	SUP("The Quds Force trained Hamas fighters.", "quds-force>hamas training");
+	/* expertise: the kind the words name over the code's */
+	SUP("Iran's support for Hamas included the transfer of expertise.",
+	    "iran>hamas expertise");
+	/* bases, safe haven */
+	SUP("Lebanon provided a safe haven to Hamas.", "lebanon>hamas territory");
+	/* public backing and pledges */
+	SUP("Iran expressed support for Hamas.", "iran>hamas political");
+	SUP("Iran will never leave Palestine on her own.", "iran>palestine political");
+	/* figurative */
+	SUP("Iran filled the hands of Hamas with weapons.", "iran>hamas weapons");
+	/* generic support */
+	SUP("Iran supports Hamas.", "iran>hamas unspecified");
+	/* an offer claims support only with a word of support */
+	SUP("Iran offered support to Hamas.", "iran>hamas unspecified");
+	SUP("Iran offered talks to Hamas.", "");
+	/* thanks for support given is not support given by the thanker */
+	SUP("Hamas thanked Iran for its support.", "");
+	/* relation nouns */
+	SUP("Hezbollah is Iran's puppet.", "iran>hezbollah unspecified");
+	SUP("Iran's proxy Hezbollah attacked Israel.", "iran>hezbollah unspecified");
+	SUP("Hezbollah, an Iranian proxy, attacked Israel.", "iran>hezbollah unspecified");
+	/* no claim: negated, no recipient, one's own */
+	SUP("Iran did not send weapons to Hamas.", "");
+	SUP("Iran sent weapons.", "");
+	SUP("Iran supports the IRGC.", "");
+}
+
+static void modality_and_dates(void)
+{
+	const char *out = code_article("Iran sent weapons to Hamas in 2008. "
+				       "Iran sent missiles to Hamas in May 2021.", NULL, 0);
+	const char *p = strstr(out, "{\"type\":\"support\"");
+	char v[64];
+	OK(p != NULL);
+	if (!p)
+		return;
+	json_field(p, "first", v, sizeof v);
+	STR_EQ(v, "2008");
+	json_field(p, "last", v, sizeof v);
+	STR_EQ(v, "2021-05");
+	OK(strstr(p, "\"evidence\":[\"t#e1\",\"t#e2\"]") != NULL);
+	/* a threat is hypothetical, and counted as such */
+	out = code_text("Iran will send weapons to Hamas.", 0);
+	OK(strstr(out, "\"modality\":{\"hypothetical\":1}") != NULL);
+}
+
+static void hierarchy(void)
+{
+	/* a commander's claim answers for his force, its corps, its state */
+	const char *out = code_article("Qasem Soleimani sent weapons to Hamas.",
+				       "2017-12-28", 0);
+	OK(strstr(out, "\"sponsor_chain\":[\"quds-force\",\"irgc\",\"iran\"]") != NULL);
+	/* roles change: the commander after him */
+	out = code_article("Esmail Qaani sent weapons to Hamas.", "2021-05-20", 0);
+	OK(strstr(out, "\"sponsor_chain\":[\"quds-force\",\"irgc\",\"iran\"]") != NULL);
+	/* an armed wing rolls up into its movement */
+	out = code_text("Iran sent weapons to the Al-Quds Brigades.", 0);
+	OK(strstr(out, "\"recipient_chain\":[") != NULL);
+}
+
+static void incidents(void)
+{
+	/* two articles reporting one event: one incident, two pieces of
+	 * evidence */
+	const char *same[] = {"Israel raided Gaza Strip on May 10, 2021.",
+			      "On May 10, 2021, Israel raided Gaza Strip again, officials said."};
+	const char *dates[] = {"2021-05-11", "2021-05-12"};
+	const char *out = code_run(2, same, dates);
+	INT_EQ(count_of(out, "\"type\":\"incident\""), 1);
+	OK(strstr(out, "\"evidence\":[\"a1#e1\",\"a2#e1\"]") != NULL);
+	OK(strstr(out, "\"docs\":2") != NULL);
+	/* two different events (other days) stay two: no incident */
+	const char *other[] = {"Israel raided Gaza Strip on May 10, 2021.",
+			       "Israel raided Gaza Strip on June 3, 2021."};
+	out = code_run(2, other, dates);
+	INT_EQ(count_of(out, "\"type\":\"incident\""), 0);
+	/* one claim over two documents counts both */
+	const char *sup[] = {"Iran sent weapons to Hamas.", "Iran sent rockets to Hamas."};
+	out = code_run(2, sup, dates);
+	INT_EQ(count_of(out, "\"type\":\"support\""), 1);
+	OK(strstr(out, "\"docs\":2") != NULL);
+}
+
+void test_support(void)
+{
+	language();
+	modality_and_dates();
+	hierarchy();
+	incidents();
+}
