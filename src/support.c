@@ -53,6 +53,7 @@ struct an_supdict {
 	an_map words;     /* lower-case hash -> kind + 1 */
 	an_map relations; /* lower-case hash -> kind + 1 */
 	uint64_t rel_lens; /* bit per relation noun length, a quick test */
+	uint32_t rel_firsts; /* bit per relation noun first letter, another */
 };
 
 static int split(char *s, char **f, int max)
@@ -108,8 +109,10 @@ static int word_line(an_dfile *f, an_supdict *sd, char **w, int n, int rel)
 				return an_dfile_fail(f, "words are lower-case letters only", w[i]);
 		an_map_put(rel ? &sd->relations : &sd->words, an_lower_hash(w[i], l),
 			   (uint32_t)k + 1);
-		if (rel)
+		if (rel) {
 			sd->rel_lens |= 1ULL << (l < 63 ? l : 63);
+			sd->rel_firsts |= 1u << (w[i][0] - 'a');
+		}
 	}
 	return ANNALS_OK;
 }
@@ -513,7 +516,9 @@ static void relation_claims(an_suptab *t, const an_supdict *sd, const an_doc *d)
 		for (uint32_t i = s->t0; i < s->t1; i++) {
 			const an_tok *k = &d->seg.tok[i];
 			if (k->kind != AN_TK_WORD || !(k->flags & TF_LOWER) ||
-			    k->flags & TF_EXCL || !(sd->rel_lens >> (k->len < 63 ? k->len : 63) & 1))
+			    k->flags & TF_EXCL || k->c0 < 'a' || k->c0 > 'z' ||
+			    !(sd->rel_firsts >> (k->c0 - 'a') & 1) ||
+			    !(sd->rel_lens >> (k->len < 63 ? k->len : 63) & 1))
 				continue;
 			uint32_t *v = an_map_get(&sd->relations,
 						 an_lower_hash(d->text.s + k->off, k->len));

@@ -200,14 +200,13 @@ static int anchor_before(const an_doc *d, uint32_t i, char *out)
 /* A period unit at token k: 1 day, 7 week, 30 month, 365 year; or 0. */
 static int unit_at(const an_doc *d, const an_tok *k)
 {
-	static const char *const names[][2] = {{"day", "days"}, {"night", "nights"},
-		{"morning", "evening"}, {"week", "weeks"}, {"month", "months"},
-		{"year", "years"}};
-	static const int units[] = {1, 1, 1, 7, 30, 365};
-	for (int u = 0; u < 6; u++)
-		if (tok_word(d, k, names[u][0]) || tok_word(d, k, names[u][1]))
-			return units[u];
-	return 0;
+	AN_WORDSET(units, "day", "days", "night", "nights", "morning", "evening",
+		"week", "weeks", "month", "months", "year", "years");
+	if (k->kind != AN_TK_WORD || !an_words_may(&units, k) ||
+	    !an_words_has_lower(&units, &d->text, k))
+		return 0;
+	char c = (char)(k->c0 | 32);
+	return c == 'w' ? 7 : c == 'y' ? 365 : c == 'm' && k->len <= 6 ? 30 : 1;
 }
 
 /* The anchor date at moved n units (days 1, weeks 7, months 30, years
@@ -273,6 +272,8 @@ static uint32_t anaphor_at(const an_doc *d, uint32_t i, uint32_t end, char *out)
 	if (i + 2 >= end)
 		return 0;
 	const an_tok *k = &d->seg.tok[i], *a = k + 1, *b = k + 2;
+	if (!unit_at(d, a) && !unit_at(d, b))
+		return 0; /* the quick rejection of most words */
 	int unit, n, the = tok_word(d, k, "the");
 	char anchor[11];
 	if (the && (unit = unit_at(d, b))) {
@@ -359,15 +360,17 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
 		int anaphors)
 {
+	/* every expression starts with a digit, a capital, or one of these */
+	AN_WORDSET(starters, "yesterday", "today", "this", "last", "the", "a", "an",
+		"one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve");
 	long ref = doc_days(d);
 	int n = 0;
 	for (uint32_t i = t0; i < t1 && n < max; i++) {
 		const an_tok *k = &d->seg.tok[i];
-		/* every expression starts with a digit, a capital, or a
-		 * lower-case word of these first letters (yesterday, today,
-		 * this, last, the, a, one ... twelve) */
 		if (k->flags & TF_EXCL || (k->kind == AN_TK_PUNCT) ||
-		    (k->flags & TF_LOWER && !strchr("ytlofsenta", k->c0)))
+		    (k->flags & TF_LOWER && (!an_words_may(&starters, k) ||
+					     !an_words_has_lower(&starters, &d->text, k))))
 			continue;
 		uint32_t len = expr_at(d, i, t1, ref, out[n].iso, anaphors);
 		if (!len)
