@@ -545,9 +545,10 @@ static int compatible(const char *a, const char *b)
 static void add_incident(an_suptab *t, const an_doc *d, size_t i)
 {
 	const an_event *e = &d->ev[i];
-	const char *date = e->date[0] ? e->date : d->date;
-	if (!date || !*date)
-		return; /* undated: no telling two reports of it apart */
+	const char *date = e->date;
+	if (!*date || e->tgt == AN_NONE)
+		return; /* no date of its own, or no target: no telling two
+			 * reports of one event from two events */
 	uint64_t key = an_mix(an_mix(e->src + 1, e->tgt + 1), (uint64_t)(uintptr_t)e->code);
 	uint32_t *last = an_map_get(&t->inc_last, key), at = last ? *last : 0;
 	incident *c = NULL;
