@@ -57,6 +57,11 @@ typedef enum {
 					   * support network as a text table */
 #define ANNALS_OPT_ROLLUP (1u << 5)       /* that table with each actor at the top
 					   * of its hierarchy (its state) */
+#define ANNALS_OPT_PER_DOC (1u << 6)      /* run-level records after each document
+					   * instead of at the end: an entity record
+					   * for each entity it names, its support
+					   * claims (docs 1); no incidents. For
+					   * stores that commit document by document */
 
 /* Diagnostic severities passed to the diagnostic callback. */
 enum { ANNALS_WARNING = 1, ANNALS_ERROR = 2 };

@@ -198,6 +198,24 @@ static void run_stages(an_doc *d)
 	an_support_run(d);
 }
 
+/* ANNALS_OPT_PER_DOC: the entity records of the entities the document
+ * names and its support claims, written with its other records. */
+static void write_doc_run_records(an_doc *d)
+{
+	annals_ctx *ctx = d->ctx;
+	uint8_t *seen = an_arena_zalloc(d->a, ctx->ents.n ? ctx->ents.n : 1);
+	for (size_t i = 0; i < d->nment; i++) {
+		uint32_t r = d->ment[i].ent;
+		if (!d->ment[i].dead && r < ctx->ents.n && !seen[r]) {
+			seen[r] = 1;
+			an_write_entity(ctx, &ctx->ents.rows[r], &ctx->out);
+		}
+	}
+	an_support_write(ctx, &ctx->out);
+	if (ctx->sup)
+		an_suptab_reset(ctx->sup);
+}
+
 int annals_code_article(annals_ctx *ctx, const annals_article *art)
 {
 	const char *name = art->id ? art->id : "-";
@@ -240,6 +258,8 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 		an_write_mentions(&d, &ctx->out);
 		an_write_events(&d, &ctx->out);
 		an_write_quotes(&d, &ctx->out);
+		if (ctx->opts & ANNALS_OPT_PER_DOC)
+			write_doc_run_records(&d);
 	}
 	if (ctx->explain)
 		ctx->explain(ctx->explain_ud, d.id, ctx->trace.p ? ctx->trace.p : "");
@@ -252,9 +272,9 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 int annals_finish(annals_ctx *ctx)
 {
 	int rc = ANNALS_OK;
-	int network = ctx->opts & ANNALS_OPT_NETWORK;
+	int network = ctx->opts & ANNALS_OPT_NETWORK, per_doc = ctx->opts & ANNALS_OPT_PER_DOC;
 	for (size_t i = 0; i < ctx->ents.n && !(ctx->opts & ANNALS_OPT_NO_ENTITIES) &&
-			   !network; i++) {
+			   !network && !per_doc; i++) {
 		if (!ctx->ents.rows[i].mentions)
 			continue;
 		an_write_entity(ctx, &ctx->ents.rows[i], &ctx->out);
@@ -263,7 +283,7 @@ int annals_finish(annals_ctx *ctx)
 	}
 	if (!rc && network)
 		an_support_table(ctx, &ctx->out, !!(ctx->opts & ANNALS_OPT_ROLLUP));
-	else if (!rc)
+	else if (!rc && !per_doc)
 		an_support_write(ctx, &ctx->out);
 	if (!rc)
 		rc = flush(ctx);

@@ -4,6 +4,9 @@
  * records compared in the compact form "sponsor>recipient kind"; then the
  * hierarchy above an actor, and incidents across documents.
  */
+#include <stdlib.h>
+
+#include "annals.h"
 #include "runner.h"
 
 /* The support records of out, "sponsor>recipient kind" a line. */
@@ -121,8 +124,52 @@ static void incidents(void)
 	OK(strstr(out, "\"docs\":2") != NULL);
 }
 
+static char pd_out[1 << 16];
+static size_t pd_len;
+
+static int pd_sink(void *ud, const char *p, size_t n)
+{
+	(void)ud;
+	if (pd_len + n < sizeof pd_out) {
+		memcpy(pd_out + pd_len, p, n);
+		pd_len += n;
+		pd_out[pd_len] = 0;
+	}
+	return 0;
+}
+
+/* ANNALS_OPT_PER_DOC: each document's entity and support records come
+ * with it, and the end of the run writes nothing more. */
+static void per_document(void)
+{
+	annals_ctx *ctx;
+	if (annals_ctx_new(&ctx, TEST_DATA, ANNALS_OPT_PER_DOC, NULL)) {
+		OK(0);
+		annals_ctx_free(ctx);
+		return;
+	}
+	annals_set_sink(ctx, pd_sink, NULL);
+	const char *texts[] = {"Iran sent weapons to Hamas.", "Iran sent rockets to Hamas."};
+	for (int i = 0; i < 2; i++) {
+		pd_len = 0;
+		pd_out[0] = 0;
+		annals_article a = {i ? "b" : "a", NULL, NULL, NULL, texts[i],
+				    strlen(texts[i]), ANNALS_FMT_TEXT};
+		annals_code_article(ctx, &a);
+		INT_EQ(count_of(pd_out, "\"type\":\"support\""), 1);
+		OK(strstr(pd_out, "\"docs\":1") != NULL);
+		INT_EQ(count_of(pd_out, "\"type\":\"entity\""), 2);
+	}
+	pd_len = 0;
+	pd_out[0] = 0;
+	annals_finish(ctx);
+	INT_EQ(pd_len, 0);
+	annals_ctx_free(ctx);
+}
+
 void test_support(void)
 {
+	per_document();
 	language();
 	modality_and_dates();
 	hierarchy();
