@@ -16,6 +16,7 @@ void an_etab_init(an_etab *t, const annals_mem *mem, const an_dict *d)
 	t->dict = d;
 	an_map_init(&t->by_id, mem, 1024);
 	an_map_init(&t->by_dict, mem, 1024);
+	an_map_init(&t->by_fold, mem, 1024);
 }
 
 static void free_rows(an_etab *t)
@@ -42,6 +43,7 @@ void an_etab_free(an_etab *t)
 	an_free(t->mem, t->rows);
 	an_map_free(&t->by_id);
 	an_map_free(&t->by_dict);
+	an_map_free(&t->by_fold);
 }
 
 void an_etab_reset(an_etab *t)
@@ -49,6 +51,7 @@ void an_etab_reset(an_etab *t)
 	free_rows(t);
 	an_map_clear(&t->by_id);
 	an_map_clear(&t->by_dict);
+	an_map_clear(&t->by_fold);
 }
 
 static uint64_t id_key(const char *id) { return an_hash(id, strlen(id), 7); }
@@ -90,14 +93,32 @@ static char *dup_or_null(const annals_mem *m, const char *s)
 	return s ? an_strdup(m, s) : NULL;
 }
 
+/* The match key of a whole name: its words folded as the dictionary folds
+ * them ("Ahmad Qassemzadeh" and "Ahmed Qasemzadeh" alike), with its kind. */
+static uint64_t fold_key(const char *name, int kind)
+{
+	uint64_t h = (uint64_t)kind + 1;
+	for (const char *p = name; *p;) {
+		size_t n = strcspn(p, " -");
+		if (n)
+			h = an_mix(h, an_fold_hash(p, n));
+		p += n;
+		p += *p != 0;
+	}
+	return h;
+}
+
 uint32_t an_etab_discovered(an_etab *t, const char *id, const char *name,
 			    int kind, const char *code, const char *country,
 			    const char *role_title, const char *role_of)
 {
 	uint32_t *v = an_map_get(&t->by_id, id_key(id));
+	uint64_t fk = fold_key(name, kind);
 	uint32_t row;
 	if (v) {
 		row = *v;
+	} else if ((v = an_map_get(&t->by_fold, fk))) {
+		row = *v; /* another spelling of a name seen before */
 	} else {
 		uint32_t di = an_dict_find(t->dict, id);
 		if (di != AN_NONE)
@@ -110,6 +131,7 @@ uint32_t an_etab_discovered(an_etab *t, const char *id, const char *name,
 		r->code = dup_or_null(t->mem, code);
 		r->country = dup_or_null(t->mem, country);
 		an_map_put(&t->by_id, id_key(id), row);
+		an_map_put(&t->by_fold, fk, row);
 	}
 	an_rent *r = &t->rows[row];
 	if (role_title && !r->role_title) {

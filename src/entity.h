@@ -34,6 +34,7 @@ typedef struct an_etab {
 	size_t n, cap;
 	an_map by_id;   /* hash(id) -> row */
 	an_map by_dict; /* dict index + 1 -> row */
+	an_map by_fold; /* folded name of a discovered entity -> row */
 } an_etab;
 
 void an_etab_init(an_etab *t, const annals_mem *mem, const an_dict *d);
@@ -44,7 +45,9 @@ void an_etab_reset(an_etab *t);
 /* The row of dictionary entity di, created on first use. */
 uint32_t an_etab_dict(an_etab *t, uint32_t di);
 /* The row for a discovered entity: an existing row (dictionary or not) with
- * the same id, or a new one. Strings are copied. */
+ * the same id, or a discovered one of the same kind whose name folds alike
+ * (another spelling: the first one seen in the run gives the id), or a new
+ * one. Strings are copied. */
 uint32_t an_etab_discovered(an_etab *t, const char *id, const char *name,
 			    int kind, const char *code, const char *country,
 			    const char *role_title, const char *role_of);

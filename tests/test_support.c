@@ -167,8 +167,22 @@ static void per_document(void)
 	annals_ctx_free(ctx);
 }
 
+/* One entity per actor across documents: a discovered name spelled two
+ * ways folds to one entity, the first spelling giving its id. */
+static void entities_across(void)
+{
+	const char *texts[] = {"Ahmad Qassemzadeh, a Hamas commander, spoke.",
+			       "Ahmad Qasemzadeh, a Hamas commander, spoke again."};
+	const char *dates[] = {NULL, NULL};
+	const char *out = code_run(2, texts, dates);
+	INT_EQ(count_of(out, "\"id\":\"ahmad-qassemzadeh\""), 1);
+	INT_EQ(count_of(out, "\"entity\":\"ahmad-qassemzadeh\""), 2);
+	OK(strstr(out, "\"aliases\":[\"Ahmad Qassemzadeh\",\"Ahmad Qasemzadeh\"]") != NULL);
+}
+
 void test_support(void)
 {
+	entities_across();
 	per_document();
 	language();
 	modality_and_dates();
