@@ -17,7 +17,7 @@ LDLIBS  += $(PKGLIBS)
 # The library, in pipeline order (main.c is the command).
 LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
-         src/match.c src/discover.c src/datafile.c src/evdict.c src/when.c \
+         src/match.c src/roles.c src/discover.c src/datafile.c src/evdict.c src/when.c \
          src/quote.c src/event.c src/support.c \
          src/write.c src/annals.c
 LIBOBJ = $(LIBSRC:.c=.o)

@@ -192,6 +192,7 @@ static void run_stages(an_doc *d)
 	an_match_dict(d);
 	an_discover(d);
 	an_match_local(d);
+	an_match_roles(d);
 	an_match_finish(d);
 	an_quote_run(d);
 	an_event_run(d);

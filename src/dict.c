@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "datafile.h"
 #include "dict.h"
@@ -28,6 +29,13 @@ typedef struct trie {
 	uint32_t fmask;   /* filter bits - 1 */
 } trie;
 
+/* A role held: entity ent's role r, and the next holding of the same
+ * (organisation, title) + 1. */
+typedef struct holding {
+	uint32_t ent, next;
+	uint8_t role;
+} holding;
+
 struct an_dict {
 	const annals_mem *mem;
 	an_arena *strs;    /* strings and small arrays, freed with the dict */
@@ -45,6 +53,9 @@ struct an_dict {
 				    * the first word of each role phrase */
 	uint64_t *vocab;
 	size_t nvocab, vcap;
+	an_map holders;    /* hash(of, title) -> first holding + 1 */
+	holding *hold;     /* who held which role where, chained by key */
+	size_t nhold;
 };
 
 static const char *const kind_names[AN_K_COUNT] = {
@@ -504,6 +515,57 @@ static void build_fuzzy(an_dict *d)
 
 /* ---- public ------------------------------------------------------------ */
 
+/* The key of a role title in an organisation: the title lower-cased. */
+static uint64_t holder_key(const char *of, const char *title, size_t tlen)
+{
+	return an_mix(an_hash(of, strlen(of), 11), an_lower_hash(title, tlen));
+}
+
+/* Indexes every dated role by (organisation, title). */
+static void build_holders(an_dict *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nents; i++)
+		n += d->ents[i].nroles;
+	an_map_init(&d->holders, d->mem, (uint32_t)(n ? n : 1));
+	d->hold = an_calloc(d->mem, n ? n : 1, sizeof *d->hold);
+	for (size_t i = 0; i < d->nents; i++)
+		for (uint8_t r = 0; r < d->ents[i].nroles; r++) {
+			const an_role *ro = &d->ents[i].roles[r];
+			if (!ro->of)
+				continue;
+			uint64_t k = holder_key(ro->of, ro->title, strlen(ro->title));
+			uint32_t *head = an_map_get(&d->holders, k);
+			holding *h = &d->hold[d->nhold];
+			h->ent = (uint32_t)i;
+			h->role = r;
+			h->next = head ? *head : 0;
+			an_map_put(&d->holders, k, (uint32_t)++d->nhold);
+		}
+}
+
+uint32_t an_dict_holder(const an_dict *d, const char *of, const char *title,
+			size_t tlen, const char *date)
+{
+	if (!date || !d->nhold)
+		return AN_NONE;
+	uint32_t *at = an_map_get(&d->holders, holder_key(of, title, tlen));
+	uint32_t found = AN_NONE;
+	for (uint32_t h = at ? *at : 0; h; h = d->hold[h - 1].next) {
+		const holding *x = &d->hold[h - 1];
+		const an_role *ro = &d->ents[x->ent].roles[x->role];
+		if (strcmp(ro->of, of) != 0 || strlen(ro->title) != tlen ||
+		    strncasecmp(ro->title, title, tlen) != 0 ||
+		    (ro->from && strcmp(date, ro->from) < 0) ||
+		    (ro->until && strcmp(date, ro->until) >= 0))
+			continue;
+		if (found != AN_NONE && found != x->ent)
+			return AN_NONE; /* two held it then: no telling which */
+		found = x->ent;
+	}
+	return found;
+}
+
 int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 		 char *err, size_t errcap)
 {
@@ -533,8 +595,10 @@ int an_dict_load(an_dict **out, const char *dir, const annals_mem *mem,
 	}
 	if (!rc)
 		rc = check_refs(d, err, errcap);
-	if (!rc)
+	if (!rc) {
 		build_fuzzy(d);
+		build_holders(d);
+	}
 	for (int i = 0; i < 3; i++)
 		build_filter(d->mem, &d->tries[i]);
 	an_arena_free(d->scratch);
@@ -556,6 +620,8 @@ void an_dict_free(an_dict *d)
 	}
 	an_map_free(&d->given);
 	an_map_free(&d->fuzzy);
+	an_map_free(&d->holders);
+	an_free(d->mem, d->hold);
 	an_free(d->mem, d->ents);
 	an_free(d->mem, d->roles);
 	an_free(d->mem, d->vocab);

@@ -62,6 +62,10 @@ size_t an_dict_count(const an_dict *d);
 const an_ent *an_dict_ent(const an_dict *d, uint32_t i);
 /* Index of the entity with this id, or AN_NONE. */
 uint32_t an_dict_find(const an_dict *d, const char *id);
+/* The person who held the role `title` (tlen bytes, any case) in entity
+ * `of` on date (ISO), when exactly one did; else AN_NONE. */
+uint32_t an_dict_holder(const an_dict *d, const char *of, const char *title,
+			size_t tlen, const char *date);
 
 /* Trie walking. Nodes are uint32_t; the root is 0. A step returns the child
  * for a token key, or AN_NONE. */

@@ -19,7 +19,7 @@
 
 /* How a mention was found. */
 enum { AN_H_DICT = 1, AN_H_ABBR, AN_H_DEMONYM, AN_H_DISCOVERED, AN_H_LOCAL,
-       AN_H_SURNAME, AN_H_FUZZY };
+       AN_H_SURNAME, AN_H_FUZZY, AN_H_ROLE };
 
 typedef struct an_ment {
 	uint32_t t0, t1;   /* token range [t0, t1) */
@@ -140,6 +140,10 @@ an_ment *an_doc_mention(an_doc *d, uint32_t t0, uint32_t t1, uint32_t ent,
 void an_match_finish(an_doc *d);
 /* The index of the first mention starting at or after token i. */
 size_t an_doc_ments_before(const an_doc *d, uint32_t i);
+
+/* roles.c: "the Quds Force commander" as the person holding that role on
+ * the document's date. Runs after an_match_local, before an_match_finish. */
+void an_match_roles(an_doc *d);
 
 /* discover.c: names not in the dictionary, from their context. */
 void an_discover(an_doc *d);

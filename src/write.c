@@ -63,8 +63,8 @@ static const char *how_name(int how)
 {
 	static const char *const names[] = {"", "dictionary", "abbreviation",
 					    "demonym", "discovered", "repeated",
-					    "surname", "misspelling"};
-	return how > 0 && how <= AN_H_FUZZY ? names[how] : "";
+					    "surname", "misspelling", "role"};
+	return how > 0 && how <= AN_H_ROLE ? names[how] : "";
 }
 
 void an_write_mentions(an_doc *d, an_buf *b)

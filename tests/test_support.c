@@ -180,8 +180,30 @@ static void entities_across(void)
 	OK(strstr(out, "\"aliases\":[\"Ahmad Qassemzadeh\",\"Ahmad Qasemzadeh\"]") != NULL);
 }
 
+/* Roles that change hands: "the Quds Force commander" is whoever held
+ * the role on the document's date. */
+static void successors(void)
+{
+	const char *out = code_article("The commander of the Quds Force visited Lebanon.",
+				       "2017-12-28", 0);
+	OK(has_mention(out, "qasem-soleimani", "commander"));
+	out = code_article("The Quds Force commander visited Lebanon.", "2021-05-20", 0);
+	OK(has_mention(out, "esmail-qaani", "commander"));
+	OK(strstr(out, "\"source\":\"esmail-qaani\"") != NULL); /* the event's */
+	/* a title renaming a name, a former holder, no date: left alone */
+	out = code_article("Qasem Soleimani, the commander of the Quds Force, visited Lebanon.",
+			   "2020-01-04", 0);
+	OK(!has_mention(out, "esmail-qaani", "commander"));
+	out = code_article("The former commander of the Quds Force visited Lebanon.",
+			   "2021-05-20", 0);
+	OK(!has_mention(out, "esmail-qaani", "commander"));
+	out = code_article("The commander of the Quds Force visited Lebanon.", NULL, 0);
+	OK(!strstr(out, "\"how\":\"role\""));
+}
+
 void test_support(void)
 {
+	successors();
 	entities_across();
 	per_document();
 	language();
