@@ -216,10 +216,15 @@ static int pattern_line(reader *r, char **f, int n, const char *text)
 		return fail(r, "a pattern starts with a word", NULL);
 	if (r->kind == 'v' && strchr(f[1], '|'))
 		return fail(r, "a verb pattern starts with one lemma", f[1]);
+	int need_target = strcmp(f[n - 1], "@") == 0;
+	n -= need_target; /* "071 fund @": only with a target actor */
+	if (n < 2)
+		return fail(r, "a pattern starts with a word", NULL);
 	if (strcmp(f[n - 1], "...") == 0)
 		return fail(r, "a pattern cannot end with ...", NULL);
 	an_pat p;
 	memset(&p, 0, sizeof p);
+	p.need_target = (uint8_t)need_target;
 	p.code = (uint16_t)*ci;
 	p.noun = r->kind == 'n';
 	p.curated = (uint8_t)r->curated;

@@ -45,6 +45,7 @@ typedef struct an_pat {
 	uint8_t curated;  /* from a hand-written file (wins ties) */
 	uint8_t nel;      /* elements after the head */
 	uint8_t weight;   /* elements that are not gaps, the head included */
+	uint8_t need_target; /* written with a final "@": codes only with a target */
 	an_pel head;      /* the first word: a verb lemma or noun forms */
 	const char *lemma; /* the head as written: a lemma, or noun forms */
 	an_pel *el;       /* the elements after the head */

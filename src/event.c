@@ -247,6 +247,23 @@ static int bare_noun_context(sent_ctx *c, uint32_t i)
 	return p->flags & TF_POSS || demonym_at(c, i - 1) || word_in(c, i - 1, &determiners);
 }
 
+/* Whether the word at i can only be a verb: after a subject or auxiliary
+ * and before an actor as its object ("Iran funded Hamas", "has been
+ * funding the PIJ", "which funds Hamas"); not "U.S. funds for", "a fund",
+ * "Funding Corp", "to fund its plans". */
+static int clear_verb(sent_ctx *c, uint32_t i)
+{
+	AN_WORDSET(aux, "has", "have", "had", "is", "are", "was", "were", "been",
+		"be", "being", "will", "would", "also", "not", "who", "which", "that",
+		"allegedly", "reportedly", "secretly", "openly", "still", "long",
+		"he", "she", "they", "it", "we");
+	if (i == c->s->t0 || !(tok(c, i)->flags & TF_LOWER))
+		return 0;
+	uint32_t o = i + 1 + (is_word(c, i + 1, "the"));
+	return (word_in(c, i - 1, &aux) || tok(c, i - 1)->flags & TF_MENT) &&
+	       o < c->s->t1 && tok(c, o)->flags & TF_MENT; /* its object an actor */
+}
+
 /* The best trigger with its head at token i, if any (nouns only with
  * only_noun). */
 static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
@@ -270,6 +287,8 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
 		if ((only_noun && !p->noun) || (other && p->noun != want_noun))
 			continue;
+		if (p->need_target && !clear_verb(c, i))
+			continue; /* "a flow of funds", "Funding Corp", "to fund it" */
 		uint32_t e = may_match(c, p) ? pat_match(c, p, i, 0) : 0;
 		if (!e)
 			continue;
@@ -1519,6 +1538,10 @@ static void code_trigger(sent_ctx *c, const trigger *t)
 	      r.nsrc == 1 ? "" : "s", r.ntgt, r.ntgt == 1 ? "" : "s");
 	if (!r.nsrc) {
 		an_trace(d, "  no event: no source actor for the trigger");
+		return;
+	}
+	if (p->need_target && (!r.ntgt || t->noun)) {
+		an_trace(d, "  no event: the pattern codes only as a verb with a target actor");
 		return;
 	}
 	framing f = frame(c, t, code, d->ment[r.src[0]].ent);

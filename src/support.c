@@ -105,8 +105,10 @@ static int word_line(an_dfile *f, an_supdict *sd, char **w, int n, int rel)
 	for (int i = 2; i < n; i++) {
 		size_t l = strlen(w[i]);
 		for (size_t j = 0; j < l; j++)
-			if (!(w[i][j] >= 'a' && w[i][j] <= 'z'))
-				return an_dfile_fail(f, "words are lower-case letters only", w[i]);
+			if (!(w[i][j] >= 'a' && w[i][j] <= 'z') &&
+			    !(w[i][j] == '-' && !rel && j > 0 && j + 1 < l))
+				return an_dfile_fail(f, "words are lower-case letters (and inner hyphens)",
+						     w[i]);
 		an_map_put(rel ? &sd->relations : &sd->words, an_lower_hash(w[i], l),
 			   (uint32_t)k + 1);
 		if (rel) {
@@ -347,6 +349,25 @@ static void add_claim(an_suptab *t, const an_doc *d, uint32_t sp, uint32_t rc,
 
 /* ---- claims from events ------------------------------------------------- */
 
+/* The kind of support the word at token i names, + 1, or 0. A hyphen
+ * joining two words ("know-how") is looked up as the whole compound. */
+static uint32_t kind_word(const an_supdict *sd, const an_doc *d, uint32_t i)
+{
+	const an_tok *k = &d->seg.tok[i];
+	if (k->kind == AN_TK_WORD) {
+		uint32_t *v = an_map_get(&sd->words, an_lower_hash(d->text.s + k->off, k->len));
+		return v ? *v : 0;
+	}
+	if (!(k->len == 1 && d->text.s[k->off] == '-') || i == 0 || i + 1 >= d->seg.ntok)
+		return 0;
+	const an_tok *a = k - 1, *b = k + 1;
+	if (a->off + a->len != k->off || k->off + 1 != b->off)
+		return 0;
+	uint32_t *v = an_map_get(&sd->words, an_lower_hash(d->text.s + a->off,
+							   b->off + b->len - a->off));
+	return v ? *v : 0;
+}
+
 /* The tokens [*t0, *t1) of the event's trigger. */
 static void trigger_tokens(const an_doc *d, const an_event *e, uint32_t *t0,
 			   uint32_t *t1)
@@ -374,13 +395,10 @@ static int kind_near(const an_supdict *sd, const an_doc *d, uint32_t sent,
 	int best = -1;
 	uint32_t bestd = UINT32_MAX;
 	for (uint32_t i = lo; i < hi; i++) {
-		const an_tok *k = &d->seg.tok[i];
-		if (k->kind != AN_TK_WORD)
-			continue;
-		uint32_t *v = an_map_get(&sd->words, an_lower_hash(d->text.s + k->off, k->len));
+		uint32_t v = kind_word(sd, d, i);
 		if (!v)
 			continue;
-		int kind = (int)*v - 1;
+		int kind = (int)v - 1;
 		uint32_t dist = i < t0 ? t0 - i : i >= t1 ? i - t1 + 1 : 0;
 		if (kind == AN_S_UNSPECIFIED) {
 			if (best < 0)
@@ -406,11 +424,9 @@ static unsigned kinds_listed(const an_supdict *sd, const an_doc *d, uint32_t sen
 		const an_tok *k = &d->seg.tok[i];
 		if (i >= t1 && an_words_has_lower(&ends, &d->text, k))
 			break;
-		if (k->kind != AN_TK_WORD)
-			continue;
-		uint32_t *v = an_map_get(&sd->words, an_lower_hash(d->text.s + k->off, k->len));
-		if (v && *v - 1 != AN_S_UNSPECIFIED)
-			kinds |= 1u << (*v - 1);
+		uint32_t v = kind_word(sd, d, i);
+		if (v && v - 1 != AN_S_UNSPECIFIED)
+			kinds |= 1u << (v - 1);
 	}
 	return kinds;
 }

@@ -47,6 +47,12 @@ static void verbs(void)
 	EV("Hamas called on Iran.", "020 hamas>iran asserted null null null");
 	/* no actor before the verb: no event */
 	EV("Rockets were fired.", "");
+	/* a pattern written with "@" codes only where the word is a verb
+	 * with an actor as its object */
+	EV("Iran funded Hamas.", "071 iran>hamas asserted null null null");
+	EV("Iran has been funding Hamas.", "071 iran>hamas asserted null null null");
+	EV("Iran wanted to fund the deal.", "");
+	EV("United States funds for Hamas grew.", "");
 }
 
 static void clauses(void)

@@ -147,6 +147,11 @@ class Checker:
                     self.err(path, n, 'a pattern starts with a word')
                 elif kind == 'v' and '|' in f[1]:
                     self.err(path, n, 'a verb pattern starts with one lemma')
+                if f[-1] == '@':
+                    f = f[:-1]  # codes only with a target actor
+                    if len(f) < 2:
+                        self.err(path, n, 'a pattern starts with a word')
+                        continue
                 if f[-1] == '...':
                     self.err(path, n, 'a pattern cannot end with ...')
                 for i, e in enumerate(f[1:], 1):
