@@ -150,7 +150,7 @@ void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
 		ctx->diag(ctx->diag_ud, sev, file, line, byte, msg);
 }
 
-void an_trace(an_doc *d, const char *fmt, ...)
+void an_trace(const an_doc *d, const char *fmt, ...)
 {
 	if (!(d->ctx->opts & ANNALS_OPT_EXPLAIN))
 		return;

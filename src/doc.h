@@ -118,7 +118,7 @@ void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
 	     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* With ANNALS_OPT_EXPLAIN, adds a line to the document's trace. */
-void an_trace(an_doc *d, const char *fmt, ...)
+void an_trace(const an_doc *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* ---- stages (one file each) ---- */

@@ -336,6 +336,14 @@ static void add_claim(an_suptab *t, const an_doc *d, uint32_t sp, uint32_t rc,
 	}
 	if (c->nev && c->ev[c->nev - 1].doc == r.doc && c->ev[c->nev - 1].sent == r.sent)
 		return; /* one piece of evidence per sentence */
+	const an_rent *rows = d->ctx->ents.rows;
+	if (r.ev)
+		an_trace(d, "support %s -> %s: %s, from event %u of sentence %u (%s)",
+			 rows[sp].id, rows[rc].id, kind_names[kind], r.ev, r.sent,
+			 modality);
+	else
+		an_trace(d, "support %s -> %s: %s, from a relation noun in sentence %u",
+			 rows[sp].id, rows[rc].id, kind_names[kind], r.sent);
 	*AN_VEC_PUSH(t->a, c->ev, c->nev, c->evcap) = r;
 	if (c->last_doc != r.doc) {
 		c->ndocs++;
