@@ -18,7 +18,10 @@ static const char *const wdays[7] = {"sunday", "monday", "tuesday",
 				     "wednesday", "thursday", "friday",
 				     "saturday"};
 
-static int tok_word(const an_doc *d, const an_tok *k, const char *w)
+/* Inline, so that the length of a literal w folds and most tokens fail on
+ * their length or first byte. */
+static inline __attribute__((always_inline)) int
+tok_word(const an_doc *d, const an_tok *k, const char *w)
 {
 	return k->kind == AN_TK_WORD && an_tok_ieq(&d->text, k, w);
 }
@@ -42,14 +45,19 @@ static void iso_of(long days, char *out)
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* The document date as days, or -1 when it has no full date. */
-static long doc_days(const an_doc *d)
+/* The document date as days, or -1 when it has no full date; read once
+ * per scan into *ref (-2 until then), and only for the tokens that need it. */
+static long doc_days(const an_doc *d, long *ref)
 {
 	int y, m, dd;
+	if (*ref != -2)
+		return *ref;
 	if (!d->date || strlen(d->date) < 10 ||
 	    sscanf(d->date, "%4d-%2d-%2d", &y, &m, &dd) != 3)
-		return -1;
-	return days_of(y, m, dd);
+		*ref = -1;
+	else
+		*ref = days_of(y, m, dd);
+	return *ref;
 }
 
 static int year_at(const an_doc *d, const an_tok *k)
@@ -172,7 +180,7 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 
 /* The expression starting at token i, if any: writes the ISO date (at the
  * precision the text gives) to out and returns the tokens it spans. */
-static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
+static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 			char *out)
 {
 	const an_tok *k = &d->seg.tok[i];
@@ -199,6 +207,7 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		snprintf(out, 11, "%04d", y);
 		return 1;
 	}
+	long ref = doc_days(d, refp);
 	if (ref < 0)
 		return 0;
 	if (tok_word(d, k, "yesterday")) {
@@ -233,20 +242,78 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	return relative_at(d, i, end, ref, out);
 }
 
+/* The lower-case words an expression may start with (expr_at and
+ * relative_at); any other starts with a number, or with a capital and the
+ * first three letters of a month or weekday name. */
+AN_WORDSET(starts, "yesterday", "today", "this", "last", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+static const char *const months3[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+					"jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* The first three bytes at s, case folded, as a number below 26 * 26 * 26,
+ * or -1 when they are not all ASCII letters. */
+static int prefix3(const char *s)
+{
+	int v = 0;
+	for (int i = 0; i < 3; i++) {
+		int c = s[i] | 32;
+		if (c < 'a' || c > 'z')
+			return -1;
+		v = v * 26 + (c - 'a');
+	}
+	return v;
+}
+
+/* A bit per three-letter prefix of a month, a weekday or a word of starts. */
+typedef struct prefixes {
+	uint64_t bits[(26 * 26 * 26 + 63) / 64];
+	int ready;
+} prefixes;
+
+static void prefix_add(prefixes *p, const char *w)
+{
+	int v = prefix3(w);
+	p->bits[v >> 6] |= 1ULL << (v & 63);
+}
+
+static int prefix_has(const char *s)
+{
+	static prefixes p;
+	if (!p.ready) {
+		for (int i = 0; i < 12; i++)
+			prefix_add(&p, months3[i]);
+		for (int i = 0; i < 7; i++)
+			prefix_add(&p, wdays[i]);
+		for (const char *const *w = starts_list; *w; w++)
+			prefix_add(&p, *w);
+		p.ready = 1;
+	}
+	int v = prefix3(s);
+	return v >= 0 && p.bits[v >> 6] >> (v & 63) & 1;
+}
+
+/* Whether an expression may start at token k: a quick test before
+ * expr_at. */
+static int may_start(const an_doc *d, const an_tok *k)
+{
+	if (k->flags & TF_EXCL || k->kind == AN_TK_PUNCT)
+		return 0;
+	if (k->kind == AN_TK_NUM)
+		return 1;
+	if (k->flags & TF_CAP)
+		return prefix_has(d->text.s + k->off);
+	return an_words_may(&starts, k) && an_words_has_lower(&starts, &d->text, k);
+}
+
 int an_when_scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out,
 		 int max)
 {
-	long ref = doc_days(d);
+	long ref = -2;
 	int n = 0;
 	for (uint32_t i = t0; i < t1 && n < max; i++) {
-		const an_tok *k = &d->seg.tok[i];
-		/* every expression starts with a digit, a capital, or a
-		 * lower-case word of these first letters (yesterday, today,
-		 * this, last, one ... twelve) */
-		if (k->flags & TF_EXCL || (k->kind == AN_TK_PUNCT) ||
-		    (k->flags & TF_LOWER && !strchr("ytlofsent", k->c0)))
+		if (!may_start(d, &d->seg.tok[i]))
 			continue;
-		uint32_t len = expr_at(d, i, t1, ref, out[n].iso);
+		uint32_t len = expr_at(d, i, t1, &ref, out[n].iso);
 		if (!len)
 			continue;
 		out[n++].tok = i;
