@@ -33,7 +33,8 @@ struct an_evdict {
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
-	uint64_t **needs;  /* per list entry: 2 * AN_SKETCH words (see heads) */
+	an_need **needs;   /* per list entry: what its pattern needs */
+	uint64_t member_bits[1024]; /* a bit per set member's hash */
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
 };
@@ -135,6 +136,7 @@ static int set_line(reader *r, char **f, int n)
 	}
 	for (int i = 2; i < n; i++) {
 		uint64_t h = hstr(f[i]);
+		r->e->member_bits[h >> 48 & 1023] |= 1ULL << (h >> 58);
 		uint32_t *m = an_map_get(&r->e->members, h);
 		if (m)
 			*m |= 1u << bit;
@@ -392,32 +394,43 @@ static int cmp_pat(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
-/* Sorts each head list and lays out beside it the words each pattern
- * needs: the bits of its single-word elements, and the bits of the first
- * element with alternatives (one of which it needs); scanned without
- * touching the patterns themselves. */
+/* What pattern p needs of a sentence (see an_need). */
+static void need_of(const an_pat *p, an_need *nd)
+{
+	const an_pel *fewest = NULL;
+	int nw = 0;
+	memset(nd, 0, sizeof *nd);
+	nd->noun = p->noun;
+	for (uint8_t q = 0; q < p->nel; q++) {
+		const an_pel *el = &p->el[q];
+		if (el->type == AN_PE_SET)
+			nd->sets |= el->setbit;
+		if (el->type != AN_PE_WORD)
+			continue;
+		if (el->nalt == 1 && nw < AN_NEED_WORDS)
+			nd->word[nw++] = el->alts[0];
+		else if (el->nalt > 1 && (!fewest || el->nalt < fewest->nalt))
+			fewest = el;
+	}
+	if (fewest && fewest->nalt <= AN_NEED_ALTS)
+		memcpy(nd->alt, fewest->alts, fewest->nalt * sizeof *fewest->alts);
+	else if (fewest) {
+		memcpy(nd->alt, fewest->mask, sizeof fewest->mask);
+		nd->mask = 1;
+	}
+}
+
+/* Sorts each head list and lays out beside it what each pattern needs,
+ * scanned without touching the patterns themselves. */
 static void sort_heads(an_evdict *e)
 {
 	sort_pats = e->pats;
 	e->needs = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->needs);
 	for (size_t l = 0; l < e->nlists; l++) {
 		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
-		e->needs[l] = an_calloc(e->mem, 2 * AN_SKETCH * ((size_t)e->nlist[l] + 1),
-					sizeof **e->needs);
-		for (uint32_t k = 0; k < e->nlist[l]; k++) {
-			const an_pat *p = &e->pats[e->lists[l][k]];
-			uint64_t *nd = e->needs[l] + 2 * AN_SKETCH * k;
-			int any = 0;
-			for (uint8_t q = 0; q < p->nel; q++) {
-				const an_pel *el = &p->el[q];
-				if (el->type != AN_PE_WORD)
-					continue;
-				if (el->nalt == 1)
-					an_word_bit(el->alts[0], nd);
-				else if (!any++) /* one of several words */
-					memcpy(nd + AN_SKETCH, el->mask, sizeof el->mask);
-			}
-		}
+		e->needs[l] = an_calloc(e->mem, (size_t)e->nlist[l] + 1, sizeof **e->needs);
+		for (uint32_t k = 0; k < e->nlist[l]; k++)
+			need_of(&e->pats[e->lists[l][k]], &e->needs[l][k]);
 	}
 	sort_pats = NULL;
 }
@@ -527,7 +540,7 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i)
 }
 
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
-			       const uint64_t **needs)
+			       const an_need **needs)
 {
 	if (!(e->head_bits[h >> 48 & 1023] >> (h >> 58) & 1))
 		return NULL;
@@ -541,6 +554,8 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 
 uint32_t an_evdict_sets(const an_evdict *e, uint64_t h)
 {
+	if (!(e->member_bits[h >> 48 & 1023] >> (h >> 58) & 1))
+		return 0;
 	const uint32_t *m = an_map_get(&e->members, h);
 	return m ? *m : 0;
 }

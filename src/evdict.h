@@ -68,14 +68,29 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 /* Whether a word of n bytes at s may be a head form (a quick test on its
  * length and first letters, before any hashing). */
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
+/* What a pattern needs of a sentence's words, laid out beside its head
+ * list so that a sentence without them is passed over before the pattern
+ * itself is read. */
+#define AN_NEED_WORDS 3
+#define AN_NEED_ALTS AN_SKETCH /* hashes, or a mask of as many words */
+typedef struct an_need {
+	uint64_t word[AN_NEED_WORDS]; /* lower-case hashes of single-word
+				       * elements (the first three), 0 = none */
+	uint64_t alt[AN_NEED_ALTS];   /* of the element with the fewest
+				       * alternatives, one of which it needs:
+				       * their hashes, or when there are more
+				       * than AN_NEED_ALTS its an_pel.mask;
+				       * zeros when none */
+	uint32_t sets;   /* the sets of its set elements (it needs each) */
+	uint8_t mask;    /* alt holds an an_word_bit mask */
+	uint8_t noun;    /* the pattern's an_pat.noun */
+} an_need;
+
 /* The patterns whose head has the word form of lower-case hash h, best
  * first (hand-written, longer, listed earlier): sets *n and returns their
- * indices, or NULL. The 2 * AN_SKETCH words of (*needs) from 2 * AN_SKETCH * k
- * are, for pattern k, the an_word_bit mask of the words it needs, then the
- * mask of one element with alternatives (zero when none), of which it needs
- * one. */
+ * indices, or NULL; (*needs)[k] is what pattern k needs. */
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
-				const uint64_t **needs);
+				const an_need **needs);
 /* The sets (bit an_pel.setbit each) holding the word of lower-case hash h. */
 uint32_t an_evdict_sets(const an_evdict *e, uint64_t h);
 

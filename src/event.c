@@ -26,6 +26,10 @@ typedef struct sent_ctx {
 	uint8_t *used; /* per token: part of a trigger already coded */
 	uint32_t *sets; /* per token: the pattern sets holding it, 0 = not yet */
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
+	uint64_t *wset; /* the sentence's lower-case hashes (open addressing,
+			 * 0 = empty), with the sketch */
+	uint32_t wmask; /* slots of wset - 1 */
+	uint32_t allsets; /* the sets of all its words, bit 31 once known */
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
 	an_when inherit; /* a date from a footnote or the sentence before */
@@ -102,17 +106,22 @@ static int kind_of(const sent_ctx *c, long m)
 
 /* ---- patterns ----------------------------------------------------------- */
 
+/* The pattern sets holding token i, with bit 31 set. */
+static uint32_t sets_of(sent_ctx *c, uint32_t i)
+{
+	uint32_t *m = &c->sets[i - c->s->t0];
+	if (!*m) /* bit 31 marks the sets as looked up */
+		*m = an_evdict_sets(c->ev, lhash(c, i)) | 1u << 31;
+	return *m;
+}
+
 static int el_match(sent_ctx *c, const an_pel *el, uint32_t i)
 {
 	if (tok(c, i)->flags & TF_EXCL)
 		return 0;
+	if (el->type == AN_PE_SET)
+		return (sets_of(c, i) & el->setbit) != 0;
 	uint64_t h = lhash(c, i);
-	if (el->type == AN_PE_SET) {
-		uint32_t *m = &c->sets[i - c->s->t0];
-		if (!*m) /* bit 31 marks the sets as looked up */
-			*m = an_evdict_sets(c->ev, h) | 1u << 31;
-		return (*m & el->setbit) != 0;
-	}
 	for (uint16_t a = 0; a < el->nalt; a++)
 		if (el->alts[a] == h)
 			return 1;
@@ -129,23 +138,7 @@ static int boundary(sent_ctx *c, uint32_t i)
 	return ch == ';' || ch == ':' || ch == '(' || ch == ')';
 }
 
-/* Matches pattern p with its head at i; returns the end token, or 0. */
-/* Whether every word element of p has a word of the sentence that may be
- * it: a quick rejection before any scanning. */
-/* Whether a pattern's needs (see an_evdict_heads) fit the sentence's
- * words w. */
-static int sketch_fits(const uint64_t *nd, const uint64_t *w)
-{
-	uint64_t any = 0, hit = 0;
-	for (int q = 0; q < AN_SKETCH; q++) {
-		if ((nd[q] & w[q]) != nd[q])
-			return 0;
-		any |= nd[AN_SKETCH + q];
-		hit |= nd[AN_SKETCH + q] & w[q];
-	}
-	return !any || hit;
-}
-
+/* Whether a word of mask m (an_word_bit) may be in the sketch w. */
 static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 {
 	uint64_t hit = 0;
@@ -154,15 +147,70 @@ static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 	return hit != 0;
 }
 
+/* The sketch of the sentence's words, and the set of their hashes. */
 static void sketch_sentence(sent_ctx *c)
 {
 	if (c->sketched)
 		return;
-	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
-		an_word_bit(lhash(c, i), c->words);
+	uint32_t n = c->s->t1 - c->s->t0, cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	c->wset = an_arena_zalloc(c->d->a, cap * sizeof *c->wset);
+	c->wmask = cap - 1;
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
+		uint64_t h = lhash(c, i);
+		an_word_bit(h, c->words);
+		uint32_t q = (uint32_t)h & c->wmask;
+		while (c->wset[q] && c->wset[q] != h)
+			q = (q + 1) & c->wmask;
+		c->wset[q] = h;
+	}
 	c->sketched = 1;
 }
 
+/* Whether a word of the sentence has lower-case hash h (after
+ * sketch_sentence). */
+static int has_word(const sent_ctx *c, uint64_t h)
+{
+	for (uint32_t q = (uint32_t)h & c->wmask; c->wset[q]; q = (q + 1) & c->wmask)
+		if (c->wset[q] == h)
+			return 1;
+	return 0;
+}
+
+/* The pattern sets holding any word of the sentence. */
+static uint32_t sentence_sets(sent_ctx *c)
+{
+	if (!c->allsets) {
+		c->allsets = 1u << 31;
+		for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+			c->allsets |= sets_of(c, i);
+	}
+	return c->allsets;
+}
+
+/* Whether the sentence has what a pattern needs (see an_need): a quick
+ * rejection before the pattern is read. */
+static int needs_met(sent_ctx *c, const an_need *nd)
+{
+	for (int q = 0; q < AN_NEED_WORDS && nd->word[q]; q++)
+		if (!has_word(c, nd->word[q]))
+			return 0;
+	if (nd->mask) {
+		if (!sketch_fits_any(nd->alt, c->words))
+			return 0;
+	} else if (nd->alt[0]) {
+		int any = 0;
+		for (int q = 0; q < AN_NEED_ALTS && nd->alt[q] && !any; q++)
+			any = has_word(c, nd->alt[q]);
+		if (!any)
+			return 0;
+	}
+	return !nd->sets || (sentence_sets(c) & nd->sets) == nd->sets;
+}
+
+/* Whether every element of p with alternatives may have one of them in
+ * the sentence. */
 static int may_match(sent_ctx *c, const an_pat *p)
 {
 	for (uint8_t e = 0; e < p->nel; e++)
@@ -171,6 +219,7 @@ static int may_match(sent_ctx *c, const an_pat *p)
 	return 1;
 }
 
+/* Matches pattern p with its head at i; returns the end token, or 0. */
 static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i, int mark)
 {
 	uint32_t pos = i + 1, end = c->s->t1;
@@ -255,7 +304,7 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	const an_tok *k0 = tok(c, i);
 	if (!an_evdict_maybe_head(c->ev, c->d->text.s + k0->off, k0->len))
 		return 0;
-	const uint64_t *need;
+	const an_need *need;
 	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n, &need);
 	if (!pl)
 		return 0;
@@ -265,11 +314,10 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	/* the list is ordered best first: the first match of the reading the
 	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
-		if (!sketch_fits(need + 2 * AN_SKETCH * k, c->words))
+		if ((only_noun && !need[k].noun) || (other && need[k].noun != want_noun) ||
+		    !needs_met(c, &need[k]))
 			continue; /* a word it needs is not in the sentence */
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
-		if ((only_noun && !p->noun) || (other && p->noun != want_noun))
-			continue;
 		uint32_t e = may_match(c, p) ? pat_match(c, p, i, 0) : 0;
 		if (!e)
 			continue;
@@ -484,6 +532,9 @@ static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent 
 	c->used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
 	c->sets = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint32_t));
 	memset(c->words, 0, sizeof c->words);
+	c->wset = NULL;
+	c->wmask = 0;
+	c->allsets = 0;
 	c->sketched = 0;
 	c->nwhen = -1;
 	c->no_we = 0;
