@@ -33,7 +33,7 @@ struct an_evdict {
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
-	an_need **needs;   /* per list entry: what its pattern needs */
+	an_need *needs;    /* per pattern: what it needs of a sentence */
 	uint64_t member_bits[1024]; /* a bit per set member's hash */
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
@@ -420,19 +420,16 @@ static void need_of(const an_pat *p, an_need *nd)
 	}
 }
 
-/* Sorts each head list and lays out beside it what each pattern needs,
- * scanned without touching the patterns themselves. */
+/* Sorts each head list, and sets out what each pattern needs. */
 static void sort_heads(an_evdict *e)
 {
 	sort_pats = e->pats;
-	e->needs = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->needs);
-	for (size_t l = 0; l < e->nlists; l++) {
+	for (size_t l = 0; l < e->nlists; l++)
 		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
-		e->needs[l] = an_calloc(e->mem, (size_t)e->nlist[l] + 1, sizeof **e->needs);
-		for (uint32_t k = 0; k < e->nlist[l]; k++)
-			need_of(&e->pats[e->lists[l][k]], &e->needs[l][k]);
-	}
 	sort_pats = NULL;
+	e->needs = an_calloc(e->mem, e->npat ? e->npat : 1, sizeof *e->needs);
+	for (size_t i = 0; i < e->npat; i++)
+		need_of(&e->pats[i], &e->needs[i]);
 }
 
 static int build_index(an_evdict *e, char *err, size_t errcap)
@@ -508,11 +505,8 @@ void an_evdict_free(an_evdict *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; i < e->nlists; i++) {
+	for (size_t i = 0; i < e->nlists; i++)
 		an_free(e->mem, e->lists[i]);
-		if (e->needs)
-			an_free(e->mem, e->needs[i]);
-	}
 	an_free(e->mem, e->needs);
 	an_free(e->mem, e->lists);
 	an_free(e->mem, e->nlist);
@@ -548,7 +542,7 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 	if (!li)
 		return NULL;
 	*n = e->nlist[*li];
-	*needs = e->needs[*li];
+	*needs = e->needs;
 	return e->lists[*li];
 }
 

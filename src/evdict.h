@@ -39,6 +39,12 @@ static inline void an_word_bit(uint64_t h, uint64_t m[AN_SKETCH])
 	m[h >> 62] |= 1ULL << (h >> 56 & 63);
 }
 
+/* Whether the bit of the word of hash h is set in sketch m. */
+static inline int an_word_in(uint64_t h, const uint64_t m[AN_SKETCH])
+{
+	return m[h >> 62] >> (h >> 56 & 63) & 1;
+}
+
 typedef struct an_pat {
 	uint16_t code;    /* index into the codebook */
 	uint8_t noun;     /* from a nouns file */
@@ -68,9 +74,9 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 /* Whether a word of n bytes at s may be a head form (a quick test on its
  * length and first letters, before any hashing). */
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
-/* What a pattern needs of a sentence's words, laid out beside its head
- * list so that a sentence without them is passed over before the pattern
- * itself is read. */
+/* What a pattern needs of a sentence's words, in a table of its own so
+ * that a sentence without them is passed over before the pattern itself
+ * is read. */
 #define AN_NEED_WORDS 3
 #define AN_NEED_ALTS AN_SKETCH /* hashes, or a mask of as many words */
 typedef struct an_need {
@@ -88,7 +94,7 @@ typedef struct an_need {
 
 /* The patterns whose head has the word form of lower-case hash h, best
  * first (hand-written, longer, listed earlier): sets *n and returns their
- * indices, or NULL; (*needs)[k] is what pattern k needs. */
+ * indices, or NULL; (*needs)[i] is what pattern i needs. */
 const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 				const an_need **needs);
 /* The sets (bit an_pel.setbit each) holding the word of lower-case hash h. */

@@ -172,6 +172,8 @@ static void sketch_sentence(sent_ctx *c)
  * sketch_sentence). */
 static int has_word(const sent_ctx *c, uint64_t h)
 {
+	if (!an_word_in(h, c->words))
+		return 0;
 	for (uint32_t q = (uint32_t)h & c->wmask; c->wset[q]; q = (q + 1) & c->wmask)
 		if (c->wset[q] == h)
 			return 1;
@@ -314,8 +316,9 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	/* the list is ordered best first: the first match of the reading the
 	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
-		if ((only_noun && !need[k].noun) || (other && need[k].noun != want_noun) ||
-		    !needs_met(c, &need[k]))
+		const an_need *nd = &need[pl[k]];
+		if ((only_noun && !nd->noun) || (other && nd->noun != want_noun) ||
+		    !needs_met(c, nd))
 			continue; /* a word it needs is not in the sentence */
 		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
 		uint32_t e = may_match(c, p) ? pat_match(c, p, i, 0) : 0;
