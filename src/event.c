@@ -26,9 +26,7 @@ typedef struct sent_ctx {
 	uint8_t *used; /* per token: part of a trigger already coded */
 	uint32_t *sets; /* per token: the pattern sets holding it, 0 = not yet */
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
-	uint64_t *wset; /* the sentence's lower-case hashes (open addressing,
-			 * 0 = empty), with the sketch */
-	uint32_t wmask; /* slots of wset - 1 */
+	uint64_t words2[AN_SKETCH]; /* a second sketch of them (bit2) */
 	uint32_t allsets; /* the sets of all its words, bit 31 once known */
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
@@ -147,37 +145,37 @@ static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 	return hit != 0;
 }
 
-/* The sketch of the sentence's words, and the set of their hashes. */
+/* A word's bit in the second sketch of a sentence (sent_ctx.words2),
+ * taken from other bits of its hash than an_word_bit's: sets *bit and
+ * returns the index of its word. */
+static inline unsigned bit2(uint64_t h, uint64_t *bit)
+{
+	*bit = 1ULL << (h >> 40 & 63);
+	return (unsigned)(h >> 46) & (AN_SKETCH - 1);
+}
+
+/* The two sketches of the sentence's words. */
 static void sketch_sentence(sent_ctx *c)
 {
 	if (c->sketched)
 		return;
-	uint32_t n = c->s->t1 - c->s->t0, cap = 16;
-	while (cap < 2 * n)
-		cap *= 2;
-	c->wset = an_arena_zalloc(c->d->a, cap * sizeof *c->wset);
-	c->wmask = cap - 1;
 	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
-		uint64_t h = lhash(c, i);
+		uint64_t h = lhash(c, i), bit;
 		an_word_bit(h, c->words);
-		uint32_t q = (uint32_t)h & c->wmask;
-		while (c->wset[q] && c->wset[q] != h)
-			q = (q + 1) & c->wmask;
-		c->wset[q] = h;
+		c->words2[bit2(h, &bit)] |= bit;
 	}
 	c->sketched = 1;
 }
 
-/* Whether a word of the sentence has lower-case hash h (after
- * sketch_sentence). */
+/* Whether the sentence may have a word of lower-case hash h: its bits in
+ * both sketches are set (after sketch_sentence). Never no for a word it
+ * has; two bits make a false yes rare, and keep a word whose bit in one
+ * sketch is that of a word of every sentence ("," or "the") from passing
+ * always. */
 static int has_word(const sent_ctx *c, uint64_t h)
 {
-	if (!an_word_in(h, c->words))
-		return 0;
-	for (uint32_t q = (uint32_t)h & c->wmask; c->wset[q]; q = (q + 1) & c->wmask)
-		if (c->wset[q] == h)
-			return 1;
-	return 0;
+	uint64_t bit;
+	return an_word_in(h, c->words) && (c->words2[bit2(h, &bit)] & bit) != 0;
 }
 
 /* The pattern sets holding any word of the sentence. */
@@ -535,8 +533,7 @@ static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent 
 	c->used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
 	c->sets = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint32_t));
 	memset(c->words, 0, sizeof c->words);
-	c->wset = NULL;
-	c->wmask = 0;
+	memset(c->words2, 0, sizeof c->words2);
 	c->allsets = 0;
 	c->sketched = 0;
 	c->nwhen = -1;
