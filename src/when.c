@@ -45,6 +45,24 @@ static void iso_of(long days, char *out)
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+/* Whether the n bytes at s are ASCII digits. */
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The number the n digits at s write. */
+static int num(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
 /* The document date as days, or -1 when it has no full date; read once
  * per scan into *ref (-2 until then), and only for the tokens that need it. */
 static long doc_days(const an_doc *d, long *ref)
@@ -52,8 +70,13 @@ static long doc_days(const an_doc *d, long *ref)
 	int y, m, dd;
 	if (*ref != -2)
 		return *ref;
-	if (!d->date || strlen(d->date) < 10 ||
-	    sscanf(d->date, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+	const char *s = d->date;
+	if (s && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+	    digits(s + 8, 2)) { /* as sscanf reads the usual form, without it */
+		*ref = days_of(num(s, 4), num(s + 5, 2), num(s + 8, 2));
+		return *ref;
+	}
+	if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3)
 		*ref = -1;
 	else
 		*ref = days_of(y, m, dd);
