@@ -112,6 +112,7 @@ static int code_line(reader *r, char *s)
 	snprintf(c->code, sizeof c->code, "%s", f[0]);
 	c->quad = (uint8_t)quad_of(f[0]);
 	c->goldstein = (float)g;
+	snprintf(c->gold, sizeof c->gold, "%.1f", (double)c->goldstein);
 	c->plover = strcmp(f[2], "-") ? an_arena_strndup(e->strs, f[2], strlen(f[2])) : NULL;
 	while (*rest == ' ' || *rest == '\t')
 		rest++;

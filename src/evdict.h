@@ -14,6 +14,7 @@ typedef struct an_evcode {
 	char code[5];    /* "0234" */
 	uint8_t quad;    /* 1..4 */
 	float goldstein;
+	char gold[8];    /* goldstein as records write it ("%.1f") */
 	const char *plover, *name;
 } an_evcode;
 
