@@ -33,7 +33,7 @@ struct an_evdict {
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
-	an_need *needs;    /* per pattern: what it needs of a sentence */
+	an_cand **cands;   /* per list: its patterns with what they need */
 	uint64_t member_bits[1024]; /* a bit per set member's hash */
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
@@ -395,42 +395,49 @@ static int cmp_pat(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
-/* What pattern p needs of a sentence (see an_need). */
-static void need_of(const an_pat *p, an_need *nd)
+/* Pattern pi as a candidate (see an_cand). */
+static void cand_of(const an_evdict *e, uint32_t pi, an_cand *cd)
 {
+	const an_pat *p = &e->pats[pi];
 	const an_pel *fewest = NULL;
 	int nw = 0;
-	memset(nd, 0, sizeof *nd);
-	nd->noun = p->noun;
+	memset(cd, 0, sizeof *cd);
+	cd->pat = pi;
+	cd->noun = p->noun;
 	for (uint8_t q = 0; q < p->nel; q++) {
 		const an_pel *el = &p->el[q];
 		if (el->type == AN_PE_SET)
-			nd->sets |= el->setbit;
+			cd->sets |= el->setbit;
 		if (el->type != AN_PE_WORD)
 			continue;
 		if (el->nalt == 1 && nw < AN_NEED_WORDS)
-			nd->word[nw++] = el->alts[0];
+			cd->word[nw++] = (uint32_t)(el->alts[0] >> 32);
 		else if (el->nalt > 1 && (!fewest || el->nalt < fewest->nalt))
 			fewest = el;
 	}
-	if (fewest && fewest->nalt <= AN_NEED_ALTS)
-		memcpy(nd->alt, fewest->alts, fewest->nalt * sizeof *fewest->alts);
-	else if (fewest) {
-		memcpy(nd->alt, fewest->mask, sizeof fewest->mask);
-		nd->mask = 1;
+	if (fewest && fewest->nalt <= AN_NEED_ALTS) {
+		int zero = 0;
+		for (uint16_t a = 0; a < fewest->nalt; a++) {
+			cd->alt[a] = (uint32_t)(fewest->alts[a] >> 32);
+			zero |= !cd->alt[a];
+		}
+		if (zero) /* an upper half of 0 would end the list early */
+			memset(cd->alt, 0, sizeof cd->alt);
 	}
 }
 
-/* Sorts each head list, and sets out what each pattern needs. */
+/* Sorts each head list, and lays out its candidates. */
 static void sort_heads(an_evdict *e)
 {
 	sort_pats = e->pats;
-	for (size_t l = 0; l < e->nlists; l++)
+	e->cands = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->cands);
+	for (size_t l = 0; l < e->nlists; l++) {
 		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
+		e->cands[l] = an_calloc(e->mem, (size_t)e->nlist[l] + 1, sizeof **e->cands);
+		for (uint32_t k = 0; k < e->nlist[l]; k++)
+			cand_of(e, e->lists[l][k], &e->cands[l][k]);
+	}
 	sort_pats = NULL;
-	e->needs = an_calloc(e->mem, e->npat ? e->npat : 1, sizeof *e->needs);
-	for (size_t i = 0; i < e->npat; i++)
-		need_of(&e->pats[i], &e->needs[i]);
 }
 
 static int build_index(an_evdict *e, char *err, size_t errcap)
@@ -506,9 +513,12 @@ void an_evdict_free(an_evdict *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; i < e->nlists; i++)
+	for (size_t i = 0; i < e->nlists; i++) {
 		an_free(e->mem, e->lists[i]);
-	an_free(e->mem, e->needs);
+		if (e->cands)
+			an_free(e->mem, e->cands[i]);
+	}
+	an_free(e->mem, e->cands);
 	an_free(e->mem, e->lists);
 	an_free(e->mem, e->nlist);
 	an_free(e->mem, e->lcap);
@@ -534,8 +544,7 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i)
 	return &e->pats[i];
 }
 
-const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
-			       const an_need **needs)
+const an_cand *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n)
 {
 	if (!(e->head_bits[h >> 48 & 1023] >> (h >> 58) & 1))
 		return NULL;
@@ -543,8 +552,7 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 	if (!li)
 		return NULL;
 	*n = e->nlist[*li];
-	*needs = e->needs;
-	return e->lists[*li];
+	return e->cands[*li];
 }
 
 uint32_t an_evdict_sets(const an_evdict *e, uint64_t h)

@@ -75,29 +75,29 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 /* Whether a word of n bytes at s may be a head form (a quick test on its
  * length and first letters, before any hashing). */
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
-/* What a pattern needs of a sentence's words, in a table of its own so
+/* A pattern of a head list with what it needs of a sentence's words, so
  * that a sentence without them is passed over before the pattern itself
- * is read. */
+ * is read. Words are kept as the upper halves of their lower-case hashes:
+ * the bits the sketches of a sentence's words are made of. */
 #define AN_NEED_WORDS 3
-#define AN_NEED_ALTS AN_SKETCH /* hashes, or a mask of as many words */
-typedef struct an_need {
-	uint64_t word[AN_NEED_WORDS]; /* lower-case hashes of single-word
-				       * elements (the first three), 0 = none */
-	uint64_t alt[AN_NEED_ALTS];   /* of the element with the fewest
-				       * alternatives, one of which it needs:
-				       * their hashes, or when there are more
-				       * than AN_NEED_ALTS its an_pel.mask;
-				       * zeros when none */
-	uint32_t sets;   /* the sets of its set elements (it needs each) */
-	uint8_t mask;    /* alt holds an an_word_bit mask */
-	uint8_t noun;    /* the pattern's an_pat.noun */
-} an_need;
+#define AN_NEED_ALTS 4
+typedef struct an_cand {
+	uint32_t pat;                 /* the pattern's index */
+	uint32_t sets;                /* the sets of its set elements (it
+				       * needs each) */
+	uint32_t word[AN_NEED_WORDS]; /* single-word elements it needs (the
+				       * first three), 0 = none */
+	uint32_t alt[AN_NEED_ALTS];   /* the alternatives of its element with
+				       * the fewest, one of which it needs,
+				       * when there are at most AN_NEED_ALTS;
+				       * 0 = none */
+	uint8_t noun;                 /* the pattern's an_pat.noun */
+} an_cand;
 
 /* The patterns whose head has the word form of lower-case hash h, best
- * first (hand-written, longer, listed earlier): sets *n and returns their
- * indices, or NULL; (*needs)[i] is what pattern i needs. */
-const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
-				const an_need **needs);
+ * first (hand-written, longer, listed earlier), side by side with what
+ * they need: sets *n and returns them, or NULL. */
+const an_cand *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n);
 /* The sets (bit an_pel.setbit each) holding the word of lower-case hash h. */
 uint32_t an_evdict_sets(const an_evdict *e, uint64_t h);
 

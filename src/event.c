@@ -146,8 +146,9 @@ static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 }
 
 /* A word's bit in the second sketch of a sentence (sent_ctx.words2),
- * taken from other bits of its hash than an_word_bit's: sets *bit and
- * returns the index of its word. */
+ * taken from other bits of its hash than an_word_bit's (both keep to the
+ * upper half, which an_cand holds): sets *bit and returns the index of
+ * its word. */
 static inline unsigned bit2(uint64_t h, uint64_t *bit)
 {
 	*bit = 1ULL << (h >> 40 & 63);
@@ -189,24 +190,21 @@ static uint32_t sentence_sets(sent_ctx *c)
 	return c->allsets;
 }
 
-/* Whether the sentence has what a pattern needs (see an_need): a quick
- * rejection before the pattern is read. */
-static int needs_met(sent_ctx *c, const an_need *nd)
+/* Whether the sentence may have what a candidate needs (see an_cand): a
+ * quick rejection before the pattern is read. */
+static int cand_met(sent_ctx *c, const an_cand *cd)
 {
-	for (int q = 0; q < AN_NEED_WORDS && nd->word[q]; q++)
-		if (!has_word(c, nd->word[q]))
+	for (int q = 0; q < AN_NEED_WORDS && cd->word[q]; q++)
+		if (!has_word(c, (uint64_t)cd->word[q] << 32))
 			return 0;
-	if (nd->mask) {
-		if (!sketch_fits_any(nd->alt, c->words))
-			return 0;
-	} else if (nd->alt[0]) {
+	if (cd->alt[0]) {
 		int any = 0;
-		for (int q = 0; q < AN_NEED_ALTS && nd->alt[q] && !any; q++)
-			any = has_word(c, nd->alt[q]);
+		for (int q = 0; q < AN_NEED_ALTS && cd->alt[q] && !any; q++)
+			any = has_word(c, (uint64_t)cd->alt[q] << 32);
 		if (!any)
 			return 0;
 	}
-	return !nd->sets || (sentence_sets(c) & nd->sets) == nd->sets;
+	return !cd->sets || (sentence_sets(c) & cd->sets) == cd->sets;
 }
 
 /* Whether every element of p with alternatives may have one of them in
@@ -304,24 +302,26 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	const an_tok *k0 = tok(c, i);
 	if (!an_evdict_maybe_head(c->ev, c->d->text.s + k0->off, k0->len))
 		return 0;
-	const an_need *need;
-	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n, &need);
-	if (!pl)
+	const an_cand *cl = an_evdict_heads(c->ev, lhash(c, i), &n);
+	if (!cl)
 		return 0;
 	sketch_sentence(c);
-	int want_noun = only_noun || noun_context(c, i);
+	/* the reading the context asks for, read once a pattern matches */
+	int want_noun = only_noun ? 1 : -1;
 	int found = 0, best_score = -1, other = 0;
 	/* the list is ordered best first: the first match of the reading the
 	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
-		const an_need *nd = &need[pl[k]];
-		if ((only_noun && !nd->noun) || (other && nd->noun != want_noun) ||
-		    !needs_met(c, nd))
+		const an_cand *cd = &cl[k];
+		if ((only_noun && !cd->noun) || (other && cd->noun != want_noun) ||
+		    !cand_met(c, cd))
 			continue; /* a word it needs is not in the sentence */
-		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
+		const an_pat *p = an_evdict_pat(c->ev, cd->pat);
 		uint32_t e = may_match(c, p) ? pat_match(c, p, i, 0) : 0;
 		if (!e)
 			continue;
+		if (want_noun < 0)
+			want_noun = noun_context(c, i);
 		/* the reading the context asks for first, then hand-written
 		 * over converted, then length */
 		int score = ((p->noun == want_noun) << 12) | (p->curated << 11) |
@@ -331,7 +331,7 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 			best_score = score;
 			out->t0 = i;
 			out->t1 = e;
-			out->pat = pl[k];
+			out->pat = cd->pat;
 			out->noun = p->noun;
 			out->gap0 = i + 1;
 			for (uint8_t q = 0; q < p->nel && p->el[q].type != AN_PE_GAP; q++)
