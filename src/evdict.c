@@ -411,17 +411,17 @@ static void cand_of(const an_evdict *e, uint32_t pi, an_cand *cd)
 		if (el->type != AN_PE_WORD)
 			continue;
 		if (el->nalt == 1 && nw < AN_NEED_WORDS)
-			cd->word[nw++] = (uint32_t)(el->alts[0] >> 32);
+			cd->word[nw++] = an_word_key(el->alts[0]);
 		else if (el->nalt > 1 && (!fewest || el->nalt < fewest->nalt))
 			fewest = el;
 	}
 	if (fewest && fewest->nalt <= AN_NEED_ALTS) {
 		int zero = 0;
 		for (uint16_t a = 0; a < fewest->nalt; a++) {
-			cd->alt[a] = (uint32_t)(fewest->alts[a] >> 32);
+			cd->alt[a] = an_word_key(fewest->alts[a]);
 			zero |= !cd->alt[a];
 		}
-		if (zero) /* an upper half of 0 would end the list early */
+		if (zero) /* a key of 0 would end the list early */
 			memset(cd->alt, 0, sizeof cd->alt);
 	}
 }

@@ -40,10 +40,12 @@ static inline void an_word_bit(uint64_t h, uint64_t m[AN_SKETCH])
 	m[h >> 62] |= 1ULL << (h >> 56 & 63);
 }
 
-/* Whether the bit of the word of hash h is set in sketch m. */
-static inline int an_word_in(uint64_t h, const uint64_t m[AN_SKETCH])
+/* A word's place in two sketches of a sentence's words: in its low byte
+ * the bit an_word_bit sets, in its high byte the bit of a second sketch,
+ * from other bits of its hash. */
+static inline uint16_t an_word_key(uint64_t h)
 {
-	return m[h >> 62] >> (h >> 56 & 63) & 1;
+	return (uint16_t)(h >> 56 | (h >> 40 & 255) << 8);
 }
 
 typedef struct an_pat {
@@ -77,20 +79,18 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
 /* A pattern of a head list with what it needs of a sentence's words, so
  * that a sentence without them is passed over before the pattern itself
- * is read. Words are kept as the upper halves of their lower-case hashes:
- * the bits the sketches of a sentence's words are made of. */
+ * is read. Words are kept as their an_word_key; 0 = none. */
 #define AN_NEED_WORDS 3
 #define AN_NEED_ALTS 4
 typedef struct an_cand {
 	uint32_t pat;                 /* the pattern's index */
 	uint32_t sets;                /* the sets of its set elements (it
 				       * needs each) */
-	uint32_t word[AN_NEED_WORDS]; /* single-word elements it needs (the
-				       * first three), 0 = none */
-	uint32_t alt[AN_NEED_ALTS];   /* the alternatives of its element with
+	uint16_t word[AN_NEED_WORDS]; /* single-word elements it needs (the
+				       * first three) */
+	uint16_t alt[AN_NEED_ALTS];   /* the alternatives of its element with
 				       * the fewest, one of which it needs,
-				       * when there are at most AN_NEED_ALTS;
-				       * 0 = none */
+				       * when there are at most AN_NEED_ALTS */
 	uint8_t noun;                 /* the pattern's an_pat.noun */
 } an_cand;
 

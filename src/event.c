@@ -26,7 +26,7 @@ typedef struct sent_ctx {
 	uint8_t *used; /* per token: part of a trigger already coded */
 	uint32_t *sets; /* per token: the pattern sets holding it, 0 = not yet */
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
-	uint64_t words2[AN_SKETCH]; /* a second sketch of them (bit2) */
+	uint64_t words2[AN_SKETCH]; /* a second sketch (an_word_key) */
 	uint32_t allsets; /* the sets of all its words, bit 31 once known */
 	int sketched;
 	an_when when[8]; /* the sentence's temporal expressions */
@@ -145,14 +145,11 @@ static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 	return hit != 0;
 }
 
-/* A word's bit in the second sketch of a sentence (sent_ctx.words2),
- * taken from other bits of its hash than an_word_bit's (both keep to the
- * upper half, which an_cand holds): sets *bit and returns the index of
- * its word. */
-static inline unsigned bit2(uint64_t h, uint64_t *bit)
+/* Adds a word of key k (an_word_key) to the two sketches. */
+static inline void sketch_add(sent_ctx *c, uint16_t k)
 {
-	*bit = 1ULL << (h >> 40 & 63);
-	return (unsigned)(h >> 46) & (AN_SKETCH - 1);
+	c->words[k >> 6 & 3] |= 1ULL << (k & 63);
+	c->words2[k >> 14] |= 1ULL << (k >> 8 & 63);
 }
 
 /* The two sketches of the sentence's words. */
@@ -160,23 +157,19 @@ static void sketch_sentence(sent_ctx *c)
 {
 	if (c->sketched)
 		return;
-	for (uint32_t i = c->s->t0; i < c->s->t1; i++) {
-		uint64_t h = lhash(c, i), bit;
-		an_word_bit(h, c->words);
-		c->words2[bit2(h, &bit)] |= bit;
-	}
+	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+		sketch_add(c, an_word_key(lhash(c, i)));
 	c->sketched = 1;
 }
 
-/* Whether the sentence may have a word of lower-case hash h: its bits in
+/* Whether the sentence may have a word of key k (an_word_key): its bits in
  * both sketches are set (after sketch_sentence). Never no for a word it
  * has; two bits make a false yes rare, and keep a word whose bit in one
  * sketch is that of a word of every sentence ("," or "the") from passing
  * always. */
-static int has_word(const sent_ctx *c, uint64_t h)
+static inline int has_word(const sent_ctx *c, uint16_t k)
 {
-	uint64_t bit;
-	return an_word_in(h, c->words) && (c->words2[bit2(h, &bit)] & bit) != 0;
+	return (c->words[k >> 6 & 3] >> (k & 63) & 1) && (c->words2[k >> 14] >> (k >> 8 & 63) & 1);
 }
 
 /* The pattern sets holding any word of the sentence. */
@@ -195,12 +188,12 @@ static uint32_t sentence_sets(sent_ctx *c)
 static int cand_met(sent_ctx *c, const an_cand *cd)
 {
 	for (int q = 0; q < AN_NEED_WORDS && cd->word[q]; q++)
-		if (!has_word(c, (uint64_t)cd->word[q] << 32))
+		if (!has_word(c, cd->word[q]))
 			return 0;
 	if (cd->alt[0]) {
 		int any = 0;
 		for (int q = 0; q < AN_NEED_ALTS && cd->alt[q] && !any; q++)
-			any = has_word(c, (uint64_t)cd->alt[q] << 32);
+			any = has_word(c, cd->alt[q]);
 		if (!any)
 			return 0;
 	}
