@@ -28,7 +28,7 @@ typedef struct sent_ctx {
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
 	uint64_t words2[AN_SKETCH]; /* a second sketch (an_word_key) */
 	uint32_t allsets; /* the sets of all its words, bit 31 once known */
-	int sketched;
+	uint32_t sketched; /* the sketches hold tokens [sketched, s->t1) */
 	an_when when[8]; /* the sentence's temporal expressions */
 	an_when inherit; /* a date from a footnote or the sentence before */
 	int nwhen;       /* -1 until scanned */
@@ -152,14 +152,14 @@ static inline void sketch_add(sent_ctx *c, uint16_t k)
 	c->words2[k >> 14] |= 1ULL << (k >> 8 & 63);
 }
 
-/* The two sketches of the sentence's words. */
-static void sketch_sentence(sent_ctx *c)
+/* The two sketches of the sentence's words from token from on: a
+ * pattern looks only at the words after its head. */
+static void sketch_sentence(sent_ctx *c, uint32_t from)
 {
-	if (c->sketched)
-		return;
-	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+	for (uint32_t i = from; i < c->sketched; i++)
 		sketch_add(c, an_word_key(lhash(c, i)));
-	c->sketched = 1;
+	if (from < c->sketched)
+		c->sketched = from;
 }
 
 /* Whether the sentence may have a word of key k (an_word_key): its bits in
@@ -298,7 +298,7 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	const an_cand *cl = an_evdict_heads(c->ev, lhash(c, i), &n);
 	if (!cl)
 		return 0;
-	sketch_sentence(c);
+	sketch_sentence(c, i + 1);
 	/* the reading the context asks for, read once a pattern matches */
 	int want_noun = only_noun ? 1 : -1;
 	int found = 0, best_score = -1, other = 0;
@@ -528,7 +528,7 @@ static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent 
 	memset(c->words, 0, sizeof c->words);
 	memset(c->words2, 0, sizeof c->words2);
 	c->allsets = 0;
-	c->sketched = 0;
+	c->sketched = s->t1;
 	c->nwhen = -1;
 	c->no_we = 0;
 }
