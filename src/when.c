@@ -150,6 +150,13 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	int mo = last || this || n ? 0 : month_tok(d, k);
 	if (!last && !this && !n && !mo)
 		return 0;
+	/* the word after or before that each reading needs, before the
+	 * document date is turned into a calendar date */
+	if (!(nx && (last || this) && (tok_word(d, nx, "year") || tok_word(d, nx, "month") ||
+				      (last && tok_word(d, nx, "week")))) &&
+	    !(n && i + 2 < end && tok_word(d, &d->seg.tok[i + 2], "ago")) &&
+	    !(mo && i > 0 && tok_word(d, &d->seg.tok[i - 1], "in")))
+		return 0;
 	char now[11];
 	iso_of(ref, now);
 	int y = atoi(now), m = atoi(now + 5);
