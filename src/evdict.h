@@ -77,6 +77,7 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 /* Whether a word of n bytes at s may be a head form (a quick test on its
  * length and first letters, before any hashing). */
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
+
 /* A pattern of a head list with what it needs of a sentence's words, so
  * that a sentence without them is passed over before the pattern itself
  * is read. Words are kept as their an_word_key; 0 = none. */

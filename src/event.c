@@ -169,7 +169,8 @@ static void sketch_sentence(sent_ctx *c, uint32_t from)
  * always. */
 static inline int has_word(const sent_ctx *c, uint16_t k)
 {
-	return (c->words[k >> 6 & 3] >> (k & 63) & 1) && (c->words2[k >> 14] >> (k >> 8 & 63) & 1);
+	return (c->words[k >> 6 & 3] >> (k & 63) & 1) &&
+	       (c->words2[k >> 14] >> (k >> 8 & 63) & 1);
 }
 
 /* The pattern sets holding any word of the sentence. */
