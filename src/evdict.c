@@ -33,7 +33,8 @@ struct an_evdict {
 	uint64_t head_bits[1024]; /* a bit per head form hash */
 	uint64_t *sketch_bits;    /* a bit per head form sketch (see sketch()) */
 	uint32_t **lists;
-	uint64_t **needs;  /* per list entry: 2 * AN_SKETCH words (see heads) */
+	an_cand **cands;   /* per list: its patterns with what they need */
+	uint64_t member_bits[1024]; /* a bit per set member's hash */
 	uint32_t *nlist, *lcap;
 	size_t nlists, lscap;
 };
@@ -111,6 +112,7 @@ static int code_line(reader *r, char *s)
 	snprintf(c->code, sizeof c->code, "%s", f[0]);
 	c->quad = (uint8_t)quad_of(f[0]);
 	c->goldstein = (float)g;
+	snprintf(c->gold, sizeof c->gold, "%.1f", (double)c->goldstein);
 	c->plover = strcmp(f[2], "-") ? an_arena_strndup(e->strs, f[2], strlen(f[2])) : NULL;
 	while (*rest == ' ' || *rest == '\t')
 		rest++;
@@ -135,6 +137,7 @@ static int set_line(reader *r, char **f, int n)
 	}
 	for (int i = 2; i < n; i++) {
 		uint64_t h = hstr(f[i]);
+		r->e->member_bits[h >> 48 & 1023] |= 1ULL << (h >> 58);
 		uint32_t *m = an_map_get(&r->e->members, h);
 		if (m)
 			*m |= 1u << bit;
@@ -397,32 +400,47 @@ static int cmp_pat(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
-/* Sorts each head list and lays out beside it the words each pattern
- * needs: the bits of its single-word elements, and the bits of the first
- * element with alternatives (one of which it needs); scanned without
- * touching the patterns themselves. */
+/* Pattern pi as a candidate (see an_cand). */
+static void cand_of(const an_evdict *e, uint32_t pi, an_cand *cd)
+{
+	const an_pat *p = &e->pats[pi];
+	const an_pel *fewest = NULL;
+	int nw = 0;
+	memset(cd, 0, sizeof *cd);
+	cd->pat = pi;
+	cd->noun = p->noun;
+	for (uint8_t q = 0; q < p->nel; q++) {
+		const an_pel *el = &p->el[q];
+		if (el->type == AN_PE_SET)
+			cd->sets |= el->setbit;
+		if (el->type != AN_PE_WORD)
+			continue;
+		if (el->nalt == 1 && nw < AN_NEED_WORDS)
+			cd->word[nw++] = an_word_key(el->alts[0]);
+		else if (el->nalt > 1 && (!fewest || el->nalt < fewest->nalt))
+			fewest = el;
+	}
+	if (fewest && fewest->nalt <= AN_NEED_ALTS) {
+		int zero = 0;
+		for (uint16_t a = 0; a < fewest->nalt; a++) {
+			cd->alt[a] = an_word_key(fewest->alts[a]);
+			zero |= !cd->alt[a];
+		}
+		if (zero) /* a key of 0 would end the list early */
+			memset(cd->alt, 0, sizeof cd->alt);
+	}
+}
+
+/* Sorts each head list, and lays out its candidates. */
 static void sort_heads(an_evdict *e)
 {
 	sort_pats = e->pats;
-	e->needs = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->needs);
+	e->cands = an_calloc(e->mem, e->nlists ? e->nlists : 1, sizeof *e->cands);
 	for (size_t l = 0; l < e->nlists; l++) {
 		qsort(e->lists[l], e->nlist[l], sizeof **e->lists, cmp_pat);
-		e->needs[l] = an_calloc(e->mem, 2 * AN_SKETCH * ((size_t)e->nlist[l] + 1),
-					sizeof **e->needs);
-		for (uint32_t k = 0; k < e->nlist[l]; k++) {
-			const an_pat *p = &e->pats[e->lists[l][k]];
-			uint64_t *nd = e->needs[l] + 2 * AN_SKETCH * k;
-			int any = 0;
-			for (uint8_t q = 0; q < p->nel; q++) {
-				const an_pel *el = &p->el[q];
-				if (el->type != AN_PE_WORD)
-					continue;
-				if (el->nalt == 1)
-					an_word_bit(el->alts[0], nd);
-				else if (!any++) /* one of several words */
-					memcpy(nd + AN_SKETCH, el->mask, sizeof el->mask);
-			}
-		}
+		e->cands[l] = an_calloc(e->mem, (size_t)e->nlist[l] + 1, sizeof **e->cands);
+		for (uint32_t k = 0; k < e->nlist[l]; k++)
+			cand_of(e, e->lists[l][k], &e->cands[l][k]);
 	}
 	sort_pats = NULL;
 }
@@ -502,10 +520,10 @@ void an_evdict_free(an_evdict *e)
 		return;
 	for (size_t i = 0; i < e->nlists; i++) {
 		an_free(e->mem, e->lists[i]);
-		if (e->needs)
-			an_free(e->mem, e->needs[i]);
+		if (e->cands)
+			an_free(e->mem, e->cands[i]);
 	}
-	an_free(e->mem, e->needs);
+	an_free(e->mem, e->cands);
 	an_free(e->mem, e->lists);
 	an_free(e->mem, e->nlist);
 	an_free(e->mem, e->lcap);
@@ -531,8 +549,7 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i)
 	return &e->pats[i];
 }
 
-const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
-			       const uint64_t **needs)
+const an_cand *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n)
 {
 	if (!(e->head_bits[h >> 48 & 1023] >> (h >> 58) & 1))
 		return NULL;
@@ -540,12 +557,13 @@ const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
 	if (!li)
 		return NULL;
 	*n = e->nlist[*li];
-	*needs = e->needs[*li];
-	return e->lists[*li];
+	return e->cands[*li];
 }
 
 uint32_t an_evdict_sets(const an_evdict *e, uint64_t h)
 {
+	if (!(e->member_bits[h >> 48 & 1023] >> (h >> 58) & 1))
+		return 0;
 	const uint32_t *m = an_map_get(&e->members, h);
 	return m ? *m : 0;
 }

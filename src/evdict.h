@@ -14,6 +14,7 @@ typedef struct an_evcode {
 	char code[5];    /* "0234" */
 	uint8_t quad;    /* 1..4 */
 	float goldstein;
+	char gold[8];    /* goldstein as records write it ("%.1f") */
 	const char *plover, *name;
 } an_evcode;
 
@@ -37,6 +38,14 @@ typedef struct an_pel {
 static inline void an_word_bit(uint64_t h, uint64_t m[AN_SKETCH])
 {
 	m[h >> 62] |= 1ULL << (h >> 56 & 63);
+}
+
+/* A word's place in two sketches of a sentence's words: in its low byte
+ * the bit an_word_bit sets, in its high byte the bit of a second sketch,
+ * from other bits of its hash. */
+static inline uint16_t an_word_key(uint64_t h)
+{
+	return (uint16_t)(h >> 56 | (h >> 40 & 255) << 8);
 }
 
 typedef struct an_pat {
@@ -69,14 +78,28 @@ const an_pat *an_evdict_pat(const an_evdict *e, uint32_t i);
 /* Whether a word of n bytes at s may be a head form (a quick test on its
  * length and first letters, before any hashing). */
 int an_evdict_maybe_head(const an_evdict *e, const char *s, size_t n);
+
+/* A pattern of a head list with what it needs of a sentence's words, so
+ * that a sentence without them is passed over before the pattern itself
+ * is read. Words are kept as their an_word_key; 0 = none. */
+#define AN_NEED_WORDS 3
+#define AN_NEED_ALTS 4
+typedef struct an_cand {
+	uint32_t pat;                 /* the pattern's index */
+	uint32_t sets;                /* the sets of its set elements (it
+				       * needs each) */
+	uint16_t word[AN_NEED_WORDS]; /* single-word elements it needs (the
+				       * first three) */
+	uint16_t alt[AN_NEED_ALTS];   /* the alternatives of its element with
+				       * the fewest, one of which it needs,
+				       * when there are at most AN_NEED_ALTS */
+	uint8_t noun;                 /* the pattern's an_pat.noun */
+} an_cand;
+
 /* The patterns whose head has the word form of lower-case hash h, best
- * first (hand-written, longer, listed earlier): sets *n and returns their
- * indices, or NULL. The 2 * AN_SKETCH words of (*needs) from 2 * AN_SKETCH * k
- * are, for pattern k, the an_word_bit mask of the words it needs, then the
- * mask of one element with alternatives (zero when none), of which it needs
- * one. */
-const uint32_t *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n,
-				const uint64_t **needs);
+ * first (hand-written, longer, listed earlier), side by side with what
+ * they need: sets *n and returns them, or NULL. */
+const an_cand *an_evdict_heads(const an_evdict *e, uint64_t h, uint32_t *n);
 /* The sets (bit an_pel.setbit each) holding the word of lower-case hash h. */
 uint32_t an_evdict_sets(const an_evdict *e, uint64_t h);
 

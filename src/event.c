@@ -26,7 +26,9 @@ typedef struct sent_ctx {
 	uint8_t *used; /* per token: part of a trigger already coded */
 	uint32_t *sets; /* per token: the pattern sets holding it, 0 = not yet */
 	uint64_t words[AN_SKETCH]; /* sketch of the sentence's words */
-	int sketched;
+	uint64_t words2[AN_SKETCH]; /* a second sketch (an_word_key) */
+	uint32_t allsets; /* the sets of all its words, bit 31 once known */
+	uint32_t sketched; /* the sketches hold tokens [sketched, s->t1) */
 	an_when when[8]; /* the sentence's temporal expressions */
 	an_when inherit; /* a date from a footnote or the sentence before */
 	int nwhen;       /* -1 until scanned */
@@ -102,17 +104,22 @@ static int kind_of(const sent_ctx *c, long m)
 
 /* ---- patterns ----------------------------------------------------------- */
 
+/* The pattern sets holding token i, with bit 31 set. */
+static uint32_t sets_of(sent_ctx *c, uint32_t i)
+{
+	uint32_t *m = &c->sets[i - c->s->t0];
+	if (!*m) /* bit 31 marks the sets as looked up */
+		*m = an_evdict_sets(c->ev, lhash(c, i)) | 1u << 31;
+	return *m;
+}
+
 static int el_match(sent_ctx *c, const an_pel *el, uint32_t i)
 {
 	if (tok(c, i)->flags & TF_EXCL)
 		return 0;
+	if (el->type == AN_PE_SET)
+		return (sets_of(c, i) & el->setbit) != 0;
 	uint64_t h = lhash(c, i);
-	if (el->type == AN_PE_SET) {
-		uint32_t *m = &c->sets[i - c->s->t0];
-		if (!*m) /* bit 31 marks the sets as looked up */
-			*m = an_evdict_sets(c->ev, h) | 1u << 31;
-		return (*m & el->setbit) != 0;
-	}
 	for (uint16_t a = 0; a < el->nalt; a++)
 		if (el->alts[a] == h)
 			return 1;
@@ -129,23 +136,7 @@ static int boundary(sent_ctx *c, uint32_t i)
 	return ch == ';' || ch == ':' || ch == '(' || ch == ')';
 }
 
-/* Matches pattern p with its head at i; returns the end token, or 0. */
-/* Whether every word element of p has a word of the sentence that may be
- * it: a quick rejection before any scanning. */
-/* Whether a pattern's needs (see an_evdict_heads) fit the sentence's
- * words w. */
-static int sketch_fits(const uint64_t *nd, const uint64_t *w)
-{
-	uint64_t any = 0, hit = 0;
-	for (int q = 0; q < AN_SKETCH; q++) {
-		if ((nd[q] & w[q]) != nd[q])
-			return 0;
-		any |= nd[AN_SKETCH + q];
-		hit |= nd[AN_SKETCH + q] & w[q];
-	}
-	return !any || hit;
-}
-
+/* Whether a word of mask m (an_word_bit) may be in the sketch w. */
 static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 {
 	uint64_t hit = 0;
@@ -154,15 +145,64 @@ static int sketch_fits_any(const uint64_t *m, const uint64_t *w)
 	return hit != 0;
 }
 
-static void sketch_sentence(sent_ctx *c)
+/* Adds a word of key k (an_word_key) to the two sketches. */
+static inline void sketch_add(sent_ctx *c, uint16_t k)
 {
-	if (c->sketched)
-		return;
-	for (uint32_t i = c->s->t0; i < c->s->t1; i++)
-		an_word_bit(lhash(c, i), c->words);
-	c->sketched = 1;
+	c->words[k >> 6 & 3] |= 1ULL << (k & 63);
+	c->words2[k >> 14] |= 1ULL << (k >> 8 & 63);
 }
 
+/* The two sketches of the sentence's words from token from on: a
+ * pattern looks only at the words after its head. */
+static void sketch_sentence(sent_ctx *c, uint32_t from)
+{
+	for (uint32_t i = from; i < c->sketched; i++)
+		sketch_add(c, an_word_key(lhash(c, i)));
+	if (from < c->sketched)
+		c->sketched = from;
+}
+
+/* Whether the sentence may have a word of key k (an_word_key): its bits in
+ * both sketches are set (after sketch_sentence). Never no for a word it
+ * has; two bits make a false yes rare, and keep a word whose bit in one
+ * sketch is that of a word of every sentence ("," or "the") from passing
+ * always. */
+static inline int has_word(const sent_ctx *c, uint16_t k)
+{
+	return (c->words[k >> 6 & 3] >> (k & 63) & 1) &&
+	       (c->words2[k >> 14] >> (k >> 8 & 63) & 1);
+}
+
+/* The pattern sets holding any word of the sentence. */
+static uint32_t sentence_sets(sent_ctx *c)
+{
+	if (!c->allsets) {
+		c->allsets = 1u << 31;
+		for (uint32_t i = c->s->t0; i < c->s->t1; i++)
+			c->allsets |= sets_of(c, i);
+	}
+	return c->allsets;
+}
+
+/* Whether the sentence may have what a candidate needs (see an_cand): a
+ * quick rejection before the pattern is read. */
+static int cand_met(sent_ctx *c, const an_cand *cd)
+{
+	for (int q = 0; q < AN_NEED_WORDS && cd->word[q]; q++)
+		if (!has_word(c, cd->word[q]))
+			return 0;
+	if (cd->alt[0]) {
+		int any = 0;
+		for (int q = 0; q < AN_NEED_ALTS && cd->alt[q] && !any; q++)
+			any = has_word(c, cd->alt[q]);
+		if (!any)
+			return 0;
+	}
+	return !cd->sets || (sentence_sets(c) & cd->sets) == cd->sets;
+}
+
+/* Whether every element of p with alternatives may have one of them in
+ * the sentence. */
 static int may_match(sent_ctx *c, const an_pat *p)
 {
 	for (uint8_t e = 0; e < p->nel; e++)
@@ -171,6 +211,7 @@ static int may_match(sent_ctx *c, const an_pat *p)
 	return 1;
 }
 
+/* Matches pattern p with its head at i; returns the end token, or 0. */
 static uint32_t pat_match(sent_ctx *c, const an_pat *p, uint32_t i, int mark)
 {
 	uint32_t pos = i + 1, end = c->s->t1;
@@ -272,26 +313,28 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 	const an_tok *k0 = tok(c, i);
 	if (!an_evdict_maybe_head(c->ev, c->d->text.s + k0->off, k0->len))
 		return 0;
-	const uint64_t *need;
-	const uint32_t *pl = an_evdict_heads(c->ev, lhash(c, i), &n, &need);
-	if (!pl)
+	const an_cand *cl = an_evdict_heads(c->ev, lhash(c, i), &n);
+	if (!cl)
 		return 0;
-	sketch_sentence(c);
-	int want_noun = only_noun || noun_context(c, i);
+	sketch_sentence(c, i + 1);
+	/* the reading the context asks for, read once a pattern matches */
+	int want_noun = only_noun ? 1 : -1;
 	int found = 0, best_score = -1, other = 0;
 	/* the list is ordered best first: the first match of the reading the
 	 * context asks for ends the search */
 	for (uint32_t k = 0; k < n; k++) {
-		if (!sketch_fits(need + 2 * AN_SKETCH * k, c->words))
+		const an_cand *cd = &cl[k];
+		if ((only_noun && !cd->noun) || (other && cd->noun != want_noun) ||
+		    !cand_met(c, cd))
 			continue; /* a word it needs is not in the sentence */
-		const an_pat *p = an_evdict_pat(c->ev, pl[k]);
-		if ((only_noun && !p->noun) || (other && p->noun != want_noun))
-			continue;
+		const an_pat *p = an_evdict_pat(c->ev, cd->pat);
 		if (p->need_target && !clear_verb(c, i))
 			continue; /* "a flow of funds", "Funding Corp", "to fund it" */
 		uint32_t e = may_match(c, p) ? pat_match(c, p, i, 0) : 0;
 		if (!e)
 			continue;
+		if (want_noun < 0)
+			want_noun = noun_context(c, i);
 		/* the reading the context asks for first, then hand-written
 		 * over converted, then length */
 		int score = ((p->noun == want_noun) << 12) | (p->curated << 11) |
@@ -301,7 +344,7 @@ static int trigger_at(sent_ctx *c, uint32_t i, int only_noun, trigger *out)
 			best_score = score;
 			out->t0 = i;
 			out->t1 = e;
-			out->pat = pl[k];
+			out->pat = cd->pat;
 			out->noun = p->noun;
 			out->gap0 = i + 1;
 			for (uint8_t q = 0; q < p->nel && p->el[q].type != AN_PE_GAP; q++)
@@ -503,7 +546,9 @@ static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent 
 	c->used = an_arena_zalloc(d->a, s->t1 - s->t0 + 1);
 	c->sets = an_arena_zalloc(d->a, (s->t1 - s->t0 + 1) * sizeof(uint32_t));
 	memset(c->words, 0, sizeof c->words);
-	c->sketched = 0;
+	memset(c->words2, 0, sizeof c->words2);
+	c->allsets = 0;
+	c->sketched = s->t1;
 	c->nwhen = -1;
 	c->no_we = 0;
 }

@@ -638,7 +638,7 @@ uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
 
 /* ---- word sets --------------------------------------------------------- */
 
-static void words_init(an_wordset *ws)
+static __attribute__((noinline)) void words_init(an_wordset *ws)
 {
 	for (const char *const *w = ws->words; *w; w++) {
 		size_t l = strlen(*w);
@@ -655,7 +655,7 @@ static void words_init(an_wordset *ws)
 }
 
 /* Whether a word of len bytes starting with byte c may be in the set. */
-static int words_may(an_wordset *ws, size_t len, unsigned char c)
+static inline int words_may(an_wordset *ws, size_t len, unsigned char c)
 {
 	if (!ws->ready)
 		words_init(ws);

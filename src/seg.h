@@ -91,12 +91,13 @@ int an_words_has_lh(an_wordset *ws, const an_text *t, const an_tok *k,
 /* Whether the token is exactly the ASCII string s. */
 int an_tok_is(const an_text *t, const an_tok *k, const char *s);
 /* Whether the token case-insensitively equals the ASCII string s (inline,
- * so that the length of a literal folds and most tokens fail at once). */
+ * so that the length of a literal folds and most tokens fail at once; the
+ * first byte is compared before the length of a string that is not a
+ * literal is taken). */
 static inline int an_tok_ieq(const an_text *t, const an_tok *k, const char *s)
 {
-	size_t n = strlen(s);
-	return k->len == n && (k->c0 | 32) == (s[0] | 32) &&
-	       strncasecmp(t->s + k->off, s, n) == 0;
+	return (k->c0 | 32) == (s[0] | 32) && k->len == strlen(s) &&
+	       strncasecmp(t->s + k->off, s, k->len) == 0;
 }
 
 /* Whether tokens a and b of text t are the same word, any case. */

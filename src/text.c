@@ -382,9 +382,7 @@ uint64_t an_lower_hash(const char *s, size_t n)
 		s += 8;
 		n -= 8;
 	}
-	uint64_t w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ lower8(w)) * 0xC4CEB9FE1A85EC53ULL;
+	h = (h ^ lower8(an_tail8(s, n))) * 0xC4CEB9FE1A85EC53ULL;
 	h ^= h >> 29;
 	return h ? h : 1;
 }

@@ -55,6 +55,31 @@ size_t an_utf8_encode(uint32_t c, char *out);
  * bytes and a NUL to out; returns the key's length. */
 size_t an_fold(const char *s, size_t n, char *out, size_t cap);
 
+/* The n < 8 bytes at s as the first n bytes of a zeroed word, as
+ * memcpy(&w, s, n) gives them, in two overlapping loads instead of a call. */
+static inline uint64_t an_tail8(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		return lo | (uint64_t)hi << (8 * (n - 4));
+	}
+	if (n >= 2) {
+		uint16_t lo, hi;
+		memcpy(&lo, s, 2);
+		memcpy(&hi, s + n - 2, 2);
+		return lo | (uint64_t)hi << (8 * (n - 2));
+	}
+	return n ? (unsigned char)s[0] : 0;
+#else
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	return w;
+#endif
+}
+
 /* 64-bit hash of n bytes, eight at a time (multiply-xorshift mixing). */
 static inline uint64_t an_hash(const char *s, size_t n, uint64_t seed)
 {
@@ -67,9 +92,7 @@ static inline uint64_t an_hash(const char *s, size_t n, uint64_t seed)
 		s += 8;
 		n -= 8;
 	}
-	uint64_t w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+	h = (h ^ an_tail8(s, n)) * 0xC4CEB9FE1A85EC53ULL;
 	h ^= h >> 29;
 	return h ? h : 1;
 }

@@ -4,7 +4,8 @@
  * a month ("Dec. 29", the latest before the document date), months
  * ("January 2002", "in January"), years ("in 2008"), and days and
  * periods relative to the document ("yesterday", "today", "Friday
- * morning", "last Monday", "last month", "last week", "three days ago").
+ * morning", "last Monday", "last month", "last week", "three days ago")
+ * or to the last date named ("the next day", "a week later").
  */
 #include <limits.h>
 #include <stdio.h>
@@ -19,7 +20,10 @@ static const char *const wdays[7] = {"sunday", "monday", "tuesday",
 				     "wednesday", "thursday", "friday",
 				     "saturday"};
 
-static int tok_word(const an_doc *d, const an_tok *k, const char *w)
+/* Inline, so that the length of a literal w folds and most tokens fail on
+ * their length or first byte. */
+static inline __attribute__((always_inline)) int
+tok_word(const an_doc *d, const an_tok *k, const char *w)
 {
 	return k->kind == AN_TK_WORD && an_tok_ieq(&d->text, k, w);
 }
@@ -43,14 +47,42 @@ static void iso_of(long days, char *out)
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* The document date as days, or -1 when it has no full date. */
-static long doc_days(const an_doc *d)
+/* Whether the n bytes at s are ASCII digits. */
+static int digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The number the n digits at s write. */
+static int num(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* The document date as days, or -1 when it has no full date; read once
+ * per scan into *ref (-2 until then), and only for the tokens that need it. */
+static long doc_days(const an_doc *d, long *ref)
 {
 	int y, m, dd;
-	if (!d->date || strlen(d->date) < 10 ||
-	    sscanf(d->date, "%4d-%2d-%2d", &y, &m, &dd) != 3)
-		return -1;
-	return days_of(y, m, dd);
+	if (*ref != -2)
+		return *ref;
+	const char *s = d->date;
+	if (s && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+	    digits(s + 8, 2)) { /* as sscanf reads the usual form, without it */
+		*ref = days_of(num(s, 4), num(s + 5, 2), num(s + 8, 2));
+		return *ref;
+	}
+	if (!s || strlen(s) < 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+		*ref = -1;
+	else
+		*ref = days_of(y, m, dd);
+	return *ref;
 }
 
 static int year_at(const an_doc *d, const an_tok *k)
@@ -120,6 +152,13 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	int mo = last || this || n ? 0 : month_tok(d, k);
 	if (!last && !this && !n && !mo)
 		return 0;
+	/* the word after or before that each reading needs, before the
+	 * document date is turned into a calendar date */
+	if (!(nx && (last || this) && (tok_word(d, nx, "year") || tok_word(d, nx, "month") ||
+				      (last && tok_word(d, nx, "week")))) &&
+	    !(n && i + 2 < end && tok_word(d, &d->seg.tok[i + 2], "ago")) &&
+	    !(mo && i > 0 && tok_word(d, &d->seg.tok[i - 1], "in")))
+		return 0;
 	char now[11];
 	iso_of(ref, now);
 	int y = atoi(now), m = atoi(now + 5);
@@ -171,7 +210,7 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	return 0;
 }
 
-static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
+static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 			char *out, int anaphors);
 static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
 		int anaphors);
@@ -191,9 +230,10 @@ static int anchor_before(const an_doc *d, uint32_t i, char *out)
 			return 1;
 		}
 	}
-	if (doc_days(d) < 0)
+	long ref = -2;
+	if (doc_days(d, &ref) < 0)
 		return 0;
-	iso_of(doc_days(d), out);
+	iso_of(ref, out);
 	return 1;
 }
 
@@ -295,7 +335,7 @@ static uint32_t anaphor_at(const an_doc *d, uint32_t i, uint32_t end, char *out)
 /* The expression starting at token i, if any: writes the ISO date (at the
  * precision the text gives) to out and returns the tokens it spans;
  * expressions relative to an earlier date only with anaphors. */
-static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
+static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 			char *out, int anaphors)
 {
 	const an_tok *k = &d->seg.tok[i];
@@ -322,6 +362,7 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 		snprintf(out, 11, "%04d", y);
 		return 1;
 	}
+	long ref = doc_days(d, refp);
 	if (ref < 0)
 		return anaphors ? anaphor_at(d, i, end, out) : 0;
 	if (tok_word(d, k, "yesterday")) {
@@ -357,22 +398,80 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 	return n || !anaphors ? n : anaphor_at(d, i, end, out);
 }
 
+/* The lower-case words an expression may start with (expr_at and
+ * relative_at); any other starts with a number, or with a capital and the
+ * first three letters of a month or weekday name. */
+AN_WORDSET(starts, "yesterday", "today", "this", "last", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"the", "a", "an");
+static const char *const months3[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+					"jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* The first three bytes at s, case folded, as a number below 26 * 26 * 26,
+ * or -1 when they are not all ASCII letters. */
+static int prefix3(const char *s)
+{
+	int v = 0;
+	for (int i = 0; i < 3; i++) {
+		int c = s[i] | 32;
+		if (c < 'a' || c > 'z')
+			return -1;
+		v = v * 26 + (c - 'a');
+	}
+	return v;
+}
+
+/* A bit per three-letter prefix of a month, a weekday or a word of starts. */
+typedef struct prefixes {
+	uint64_t bits[(26 * 26 * 26 + 63) / 64];
+	int ready;
+} prefixes;
+
+static void prefix_add(prefixes *p, const char *w)
+{
+	int v = prefix3(w);
+	if (v >= 0) /* "a", "an": too short, found through starts */
+		p->bits[v >> 6] |= 1ULL << (v & 63);
+}
+
+static int prefix_has(const char *s)
+{
+	static prefixes p;
+	if (!p.ready) {
+		for (int i = 0; i < 12; i++)
+			prefix_add(&p, months3[i]);
+		for (int i = 0; i < 7; i++)
+			prefix_add(&p, wdays[i]);
+		for (const char *const *w = starts_list; *w; w++)
+			prefix_add(&p, *w);
+		p.ready = 1;
+	}
+	int v = prefix3(s);
+	return v >= 0 && p.bits[v >> 6] >> (v & 63) & 1;
+}
+
+/* Whether an expression may start at token k: a quick test before
+ * expr_at. */
+static int may_start(const an_doc *d, const an_tok *k)
+{
+	if (k->flags & TF_EXCL || k->kind == AN_TK_PUNCT)
+		return 0;
+	if (k->kind == AN_TK_NUM)
+		return 1;
+	if (k->flags & TF_CAP && k->len >= 3)
+		return prefix_has(d->text.s + k->off);
+	return an_words_may(&starts, k) && an_words_has_lower(&starts, &d->text, k);
+}
+
 static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
 		int anaphors)
 {
-	/* every expression starts with a digit, a capital, or one of these */
-	AN_WORDSET(starters, "yesterday", "today", "this", "last", "the", "a", "an",
-		"one", "two", "three", "four", "five", "six", "seven", "eight",
-		"nine", "ten", "eleven", "twelve");
-	long ref = doc_days(d);
+	long ref = -2;
 	int n = 0;
 	for (uint32_t i = t0; i < t1 && n < max; i++) {
-		const an_tok *k = &d->seg.tok[i];
-		if (k->flags & TF_EXCL || (k->kind == AN_TK_PUNCT) ||
-		    (k->flags & TF_LOWER && (!an_words_may(&starters, k) ||
-					     !an_words_has_lower(&starters, &d->text, k))))
+		if (!may_start(d, &d->seg.tok[i]))
 			continue;
-		uint32_t len = expr_at(d, i, t1, ref, out[n].iso, anaphors);
+		uint32_t len = expr_at(d, i, t1, &ref, out[n].iso, anaphors);
 		if (!len)
 			continue;
 		out[n++].tok = i;

@@ -13,6 +13,23 @@
 /* ,"k": for a literal key */
 #define KEY(b, k) an_buf_add((b), ",\"" k "\":", sizeof(",\"" k "\":") - 1)
 
+/* The id of record n of a document, tag 'e' or 'q': "DOC#e3", the
+ * document id cut at 300 bytes, into out (340 bytes). */
+static void record_id(char *out, const char *doc, char tag, size_t n)
+{
+	size_t l = strnlen(doc, 300), i = 24;
+	char num[24];
+	do {
+		num[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	memcpy(out, doc, l);
+	out[l] = '#';
+	out[l + 1] = tag;
+	memcpy(out + l + 2, num + i, 24 - i);
+	out[l + 2 + 24 - i] = 0;
+}
+
 /* An entity id: a slug, which needs no escaping. */
 static void put_id(an_buf *b, const char *id)
 {
@@ -46,13 +63,20 @@ void an_write_document(an_doc *d, an_buf *b)
 	an_buf_json_strz(b, d->source);
 	KEY(b, "authors");
 	put_strings(b, d->authors, d->nauthors);
-	an_buf_printf(b, ",\"bytes\":%u,\"sentences\":%u,\"excluded\":[",
-		      d->text.olen, d->seg.nsent);
+	LIT(b, ",\"bytes\":");
+	an_buf_uint(b, d->text.olen);
+	LIT(b, ",\"sentences\":");
+	an_buf_uint(b, d->seg.nsent);
+	LIT(b, ",\"excluded\":[");
 	for (size_t i = 0; i < d->nexcl; i++) {
 		const an_range *r = &d->excl[i];
-		an_buf_printf(b, "%s[%u,%u,", i ? "," : "",
-			      an_text_orig(&d->text, r->off),
-			      an_text_orig_end(&d->text, r->end));
+		if (i)
+			an_buf_putc(b, ',');
+		an_buf_putc(b, '[');
+		an_buf_uint(b, an_text_orig(&d->text, r->off));
+		an_buf_putc(b, ',');
+		an_buf_uint(b, an_text_orig_end(&d->text, r->end));
+		an_buf_putc(b, ',');
 		an_buf_json_strz(b, r->why);
 		an_buf_putc(b, ']');
 	}
@@ -156,9 +180,12 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 			an_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", (double)e->lat,
 				      (double)e->lon);
 	}
-	an_buf_printf(b, ",\"mentions\":%zu,\"source\":\"%s\"}\n",
-		      r->mentions,
-		      r->dict != AN_NONE ? "dictionary" : "discovered");
+	LIT(b, ",\"mentions\":");
+	an_buf_uint(b, r->mentions);
+	if (r->dict != AN_NONE)
+		LIT(b, ",\"source\":\"dictionary\"}\n");
+	else
+		LIT(b, ",\"source\":\"discovered\"}\n");
 }
 
 static void put_row_id(an_buf *b, const an_etab *t, uint32_t row)
@@ -190,7 +217,7 @@ void an_write_events(an_doc *d, an_buf *b)
 		char id[340];
 		LIT(b, "{\"type\":\"event\"");
 		KEY(b, "id");
-		snprintf(id, sizeof id, "%.300s#e%zu", d->id, i + 1);
+		record_id(id, d->id, 'e', i + 1);
 		an_buf_json_strz(b, id);
 		KEY(b, "doc");
 		an_buf_json_strz(b, d->id);
@@ -212,8 +239,10 @@ void an_write_events(an_doc *d, an_buf *b)
 		an_buf_json_strz(b, e->code->code);
 		KEY(b, "root");
 		an_buf_json_str(b, e->code->code, 2);
-		an_buf_printf(b, ",\"quad\":%u,\"goldstein\":%.1f", e->code->quad,
-			      (double)e->code->goldstein);
+		LIT(b, ",\"quad\":");
+		an_buf_uint(b, e->code->quad);
+		LIT(b, ",\"goldstein\":");
+		an_buf_puts(b, e->code->gold);
 		KEY(b, "plover");
 		an_buf_json_strz(b, e->code->plover);
 		KEY(b, "date");
@@ -251,7 +280,7 @@ void an_write_quotes(an_doc *d, an_buf *b)
 		char id[340];
 		LIT(b, "{\"type\":\"quote\"");
 		KEY(b, "id");
-		snprintf(id, sizeof id, "%.300s#q%zu", d->id, ++n);
+		record_id(id, d->id, 'q', ++n);
 		an_buf_json_strz(b, id);
 		KEY(b, "doc");
 		an_buf_json_strz(b, d->id);
