@@ -339,6 +339,9 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 			char *out, int anaphors)
 {
 	const an_tok *k = &d->seg.tok[i];
+	if (k->flags & TF_LOWER && (tok_word(d, k, "the") || tok_word(d, k, "a") ||
+				    tok_word(d, k, "an")))
+		return anaphors ? anaphor_at(d, i, end, out) : 0;
 	char iso[11];
 	size_t used = k->kind == AN_TK_NUM || k->flags & TF_CAP
 			      ? an_date_parse(d->text.s + k->off, d->text.len - k->off, iso)
