@@ -51,7 +51,7 @@ struct an_supdict {
 	code_rule codes[MAX_CODES];
 	int ncodes;
 	an_map words;     /* lower-case hash -> kind + 1 */
-	an_map relations; /* folded hash (an_fold_hash) -> kind + 1 */
+	an_map relations; /* lower-case hash -> kind + 1 */
 	uint64_t rel_lens; /* bit per relation noun length, a quick test */
 	uint32_t rel_firsts; /* bit per relation noun first letter, another */
 };
@@ -109,9 +109,8 @@ static int word_line(an_dfile *f, an_supdict *sd, char **w, int n, int rel)
 			    !(w[i][j] == '-' && !rel && j > 0 && j + 1 < l))
 				return an_dfile_fail(f, "words are lower-case letters (and inner hyphens)",
 						     w[i]);
-		/* relation nouns by the folded hash tokens carry (an_tok_h) */
-		an_map_put(rel ? &sd->relations : &sd->words,
-			   rel ? an_fold_hash(w[i], l) : an_lower_hash(w[i], l), (uint32_t)k + 1);
+		an_map_put(rel ? &sd->relations : &sd->words, an_lower_hash(w[i], l),
+			   (uint32_t)k + 1);
 		if (rel) {
 			sd->rel_lens |= 1ULL << (l < 63 ? l : 63);
 			sd->rel_firsts |= 1u << (w[i][0] - 'a');
@@ -545,7 +544,8 @@ static void relation_claims(an_suptab *t, const an_supdict *sd, const an_doc *d)
 			    !(sd->rel_firsts >> (k->c0 - 'a') & 1) ||
 			    !(sd->rel_lens >> (k->len < 63 ? k->len : 63) & 1))
 				continue;
-			uint32_t *v = an_map_get(&sd->relations, an_tok_h(&d->text, k));
+			uint32_t *v = an_map_get(&sd->relations,
+						 an_lower_hash(d->text.s + k->off, k->len));
 			if (v)
 				relation_claim(t, d, s, i, (int)*v - 1);
 		}

@@ -212,6 +212,7 @@ static uint32_t relative_at(const an_doc *d, uint32_t i, uint32_t end, long ref,
 
 static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 			char *out, int anaphors);
+static int article(const an_doc *d, const an_tok *k);
 static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
 		int anaphors);
 
@@ -339,8 +340,7 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 			char *out, int anaphors)
 {
 	const an_tok *k = &d->seg.tok[i];
-	if (k->flags & TF_LOWER && (tok_word(d, k, "the") || tok_word(d, k, "a") ||
-				    tok_word(d, k, "an")))
+	if (k->len <= 3 && article(d, k))
 		return anaphors ? anaphor_at(d, i, end, out) : 0;
 	char iso[11];
 	size_t used = k->kind == AN_TK_NUM || k->flags & TF_CAP
@@ -405,8 +405,7 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
  * relative_at); any other starts with a number, or with a capital and the
  * first three letters of a month or weekday name. */
 AN_WORDSET(starts, "yesterday", "today", "this", "last", "one", "two", "three",
-	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-	"the", "a", "an");
+	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
 static const char *const months3[12] = {"jan", "feb", "mar", "apr", "may", "jun",
 					"jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -433,8 +432,17 @@ typedef struct prefixes {
 static void prefix_add(prefixes *p, const char *w)
 {
 	int v = prefix3(w);
-	if (v >= 0) /* "a", "an": too short, found through starts */
-		p->bits[v >> 6] |= 1ULL << (v & 63);
+	p->bits[v >> 6] |= 1ULL << (v & 63);
+}
+
+/* Whether token k is "the", "a" or "an", which may open a date relative
+ * to the last one named ("the next day", "a week later"). */
+static int article(const an_doc *d, const an_tok *k)
+{
+	const char *s = d->text.s + k->off;
+	if ((s[0] | 32) == 'a')
+		return k->len == 1 || (k->len == 2 && (s[1] | 32) == 'n');
+	return k->len == 3 && (s[0] | 32) == 't' && (s[1] | 32) == 'h' && (s[2] | 32) == 'e';
 }
 
 static int prefix_has(const char *s)
@@ -447,6 +455,7 @@ static int prefix_has(const char *s)
 			prefix_add(&p, wdays[i]);
 		for (const char *const *w = starts_list; *w; w++)
 			prefix_add(&p, *w);
+		prefix_add(&p, "the");
 		p.ready = 1;
 	}
 	int v = prefix3(s);
@@ -461,7 +470,9 @@ static int may_start(const an_doc *d, const an_tok *k)
 		return 0;
 	if (k->kind == AN_TK_NUM)
 		return 1;
-	if (k->flags & TF_CAP && k->len >= 3)
+	if (k->len <= 3 && article(d, k))
+		return 1;
+	if (k->flags & TF_CAP)
 		return prefix_has(d->text.s + k->off);
 	return an_words_may(&starts, k) && an_words_has_lower(&starts, &d->text, k);
 }
