@@ -267,6 +267,8 @@ typedef struct annals_store_stats {
 	size_t stored;   /* documents coded and stored (replaced included) */
 	size_t replaced; /* of those, stored before with other content or coding */
 	size_t skipped;  /* already stored as they are: not coded */
+	size_t duplicates; /* skipped: their id was stored from another input
+			    * of this run (with a warning) */
 	size_t bytes;    /* text bytes of the documents seen (stored + skipped) */
 	size_t records;  /* records stored */
 	size_t commits;  /* transactions committed */

@@ -47,6 +47,7 @@ static const char *default_db(void)
 
 typedef struct ingest {
 	int bar;            /* a progress bar on standard error */
+	int quiet;          /* no warnings */
 	double t0, last;
 	double total;       /* bytes of the inputs, 0 when unknown */
 	annals_store *st;
@@ -111,16 +112,17 @@ static void on_diag(void *ud, int sev, const char *file, long line, long byte,
 		    const char *msg)
 {
 	ingest *g = ud;
-	if (sev == ANNALS_WARNING)
-		return; /* annals code shows warnings; ingest keeps to errors */
+	if (sev == ANNALS_WARNING && g->quiet)
+		return;
+	const char *sv = sev == ANNALS_WARNING ? "warning: " : "";
 	if (g->bar)
 		fputs("\r\033[K", stderr);
 	if (file && line > 0)
-		fprintf(stderr, "annals: %s:%ld: %s\n", file, line, msg);
+		fprintf(stderr, "annals: %s:%ld: %s%s\n", file, line, sv, msg);
 	else if (file && byte >= 0)
-		fprintf(stderr, "annals: %s: byte %ld: %s\n", file, byte, msg);
+		fprintf(stderr, "annals: %s: byte %ld: %s%s\n", file, byte, sv, msg);
 	else
-		fprintf(stderr, "annals: %s%s%s\n", file ? file : "", file ? ": " : "", msg);
+		fprintf(stderr, "annals: %s%s%s%s\n", file ? file : "", file ? ": " : "", sv, msg);
 }
 
 static void usage_ingest(FILE *f)
@@ -180,8 +182,9 @@ static void ingest_summary(const char *db, const annals_store_stats *s, double d
 {
 	struct stat sb;
 	fprintf(stderr, "annals: %zu documents stored (%zu recoded), %zu already stored "
-		"and skipped; %.2f MB in %.2f s (%.2f MB/s), %zu records, %zu commits",
-		s->stored, s->replaced, s->skipped, (double)s->bytes / 1e6, dt,
+		"and skipped, %zu skipped for a duplicate id; %.2f MB in %.2f s (%.2f MB/s), "
+		"%zu records, %zu commits",
+		s->stored, s->replaced, s->skipped, s->duplicates, (double)s->bytes / 1e6, dt,
 		dt > 0 ? (double)s->bytes / 1e6 / dt : 0.0, s->records, s->commits);
 	if (strncmp(db, "postgres", 8) && stat(db, &sb) == 0)
 		fprintf(stderr, "; %s is %.1f MB", db, (double)sb.st_size / 1e6);
@@ -244,7 +247,7 @@ int an_cmd_ingest(int argc, char **argv)
 		annals_ctx_free(ctx);
 		return EXIT_OUTPUT;
 	}
-	ingest g = {!quiet && isatty(2), now(), 0, 0, st};
+	ingest g = {!quiet && isatty(2), quiet, now(), 0, 0, st};
 	for (int i = optind; i < argc && g.bar; i++)
 		g.total += input_bytes(argv[i], 0);
 	annals_store_set_batch(st, (size_t)batch, 1000);

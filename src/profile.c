@@ -221,7 +221,7 @@ static void fts5_query(const char *text, an_buf *out)
 }
 
 static const char search_sqlite[] =
-	"SELECT d.name, s.n, s.off_start, s.off_end, s.text,"
+	"SELECT d.name, s.n, s.off_start, s.off_end, " AN_SENT_TEXT ","
 	" snippet(sentence_fts, 0, '**', '**', '...', 16), d.date"
 	" FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
 	" JOIN doc d ON d.id = s.doc WHERE sentence_fts MATCH ?";

@@ -50,7 +50,7 @@ void an_j_raw(an_buf *b, const char *key, an_stmt *s, int col, const char *def);
 	"SELECT d.name, e.n, e.sentence, e.off_start, e.off_end, e.source,"    \
 	" e.target, e.source_code, e.target_code, e.code, e.root, e.quad,"     \
 	" e.goldstein, e.plover, e.date, e.location, e.modality,"              \
-	" e.attribution, s.text, e.trig_start, e.trig_end, e.trig_text,"       \
+	" e.attribution, " AN_SENT_TEXT ", e.trig_start, e.trig_end, e.trig_text,"       \
 	" e.pattern, d.date, d.source, le.lat, le.lon, le.name, le.country,"  \
 	" e.doc"                                                               \
 	" FROM event e JOIN doc d ON d.id = e.doc"                             \

@@ -65,6 +65,8 @@ void annals_store_free(annals_store *st)
 		an_db_exec(st->db, "ROLLBACK");
 	for (int i = 0; i < S_COUNT; i++)
 		an_stmt_free(st->st[i]);
+	if (st->a)
+		an_map_free(&st->names);
 	an_arena_free(st->a);
 	an_db_close(st->db);
 	an_free(NULL, st);
@@ -119,10 +121,30 @@ static void abandon(annals_store *st)
 	st->art = NULL;
 }
 
+/* Brings the full-text index up to the sentences of the transaction. */
+static int fts_sync(annals_store *st)
+{
+	for (int w = S_FTS_SYNC; w <= S_FTS_MARK; w++) {
+		an_stmt *s = st->st[w];
+		if (!s)
+			continue;
+		an_stmt_reset(s);
+		int r = an_stmt_step(s);
+		an_stmt_reset(s);
+		if (r == AN_STEP_ERROR)
+			return an_store_fail(st, "cannot update the full-text index");
+	}
+	return ANNALS_OK;
+}
+
 int annals_store_commit(annals_store *st)
 {
 	if (!st->in_tx)
 		return ANNALS_OK;
+	if (fts_sync(st)) {
+		abandon(st);
+		return ANNALS_ESTORE;
+	}
 	if (an_db_exec(st->db, "COMMIT")) {
 		int rc = an_store_fail(st, "cannot commit");
 		abandon(st);
@@ -180,6 +202,9 @@ static int on_article(void *ud, const annals_article *a)
 	if (begin(st))
 		return -1;
 	content_hash(st, a, st->hash);
+	uint64_t key = an_hash(name, strlen(name), 0x1F3D5B79u);
+	int seen = an_map_get(&st->names, key) != NULL;
+	an_map_put(&st->names, key, 1);
 	an_stmt *f = st->st[S_DOC_FIND];
 	an_stmt_reset(f);
 	an_stmt_text_bind(f, 1, name, (size_t)-1);
@@ -200,6 +225,15 @@ static int on_article(void *ud, const annals_article *a)
 			return maybe_commit(st) ? -1 : 1;
 		}
 		st->old_doc = an_stmt_int(f, 0);
+		if (seen) { /* two inputs of this run share the id */
+			an_diag(st->ctx, ANNALS_WARNING, st->ctx->file, st->ctx->line, -1,
+				"document id '%s' was stored from another input in this "
+				"run: this one is skipped (give it an id of its own)", name);
+			st->stats.duplicates++;
+			an_stmt_reset(f);
+			progress(st);
+			return maybe_commit(st) ? -1 : 1;
+		}
 	}
 	an_stmt_reset(f);
 	st->art = a;
@@ -308,6 +342,17 @@ static int put_document(annals_store *st, const an_jval *r)
 	return run(st, &b, &st->doc, "cannot store a document");
 }
 
+/* Whether the sentence's text is its document's bytes (then SQLite keeps
+ * the bytes once, in the document). */
+static int same_as_body(const annals_store *st, const an_jval *r)
+{
+	const an_jval *t = an_jget(r, "text");
+	double s = an_jnum(r, "start", -1), e = an_jnum(r, "end", -1);
+	return st->db->kind == AN_DB_SQLITE && st->art && t && t->type == AN_J_STR &&
+	       s >= 0 && e >= s && e <= (double)st->art->len &&
+	       (size_t)(e - s) == t->len && !memcmp(st->art->text + (size_t)s, t->s, t->len);
+}
+
 static int put_sentence(annals_store *st, const an_jval *r)
 {
 	binder b = start(st, S_SENT_ADD);
@@ -315,7 +360,10 @@ static int put_sentence(annals_store *st, const an_jval *r)
 	b_int(&b, r, "sentence");
 	b_int(&b, r, "start");
 	b_int(&b, r, "end");
-	b_str(&b, r, "text");
+	if (same_as_body(st, r))
+		an_stmt_null_bind(b.s, ++b.i);
+	else
+		b_str(&b, r, "text");
 	return run(st, &b, NULL, "cannot store a sentence");
 }
 
@@ -563,8 +611,10 @@ int annals_store_attach(annals_store *st, annals_ctx *ctx)
 		if (sql && !st->st[i] && !(st->st[i] = an_db_prepare(st->db, sql)))
 			return an_store_fail(st, "cannot prepare the ingest");
 	}
-	if (!st->a)
+	if (!st->a) {
 		st->a = an_arena_new(NULL);
+		an_map_init(&st->names, NULL, 1024);
+	}
 	st->ctx = ctx;
 	ctx->opts |= ANNALS_OPT_PER_DOC | ANNALS_OPT_SENTENCES;
 	ctx->opts &= ~(unsigned)(ANNALS_OPT_NETWORK | ANNALS_OPT_NO_ENTITIES);

@@ -9,13 +9,25 @@
 #include "annals.h"
 #include "arena.h"
 #include "db.h"
+#include "map.h"
 
 /* Prepared statements of the ingest path. ORDER INGEST_SQL: keep
  * store.c's ingest_sql[] in step. */
 enum { S_DOC_FIND, S_DOC_ADD, S_SENT_ADD, S_MENT_ADD, S_EVENT_ADD,
        S_QUOTE_ADD, S_ENT_ADD, S_ALIAS_ADD, S_LINK_ADD, S_SUP_ADD,
        S_SUPEV_ADD, S_DEL_SENT_FTS, S_DEL_SENT, S_DEL_MENT, S_DEL_EVENT,
-       S_DEL_QUOTE, S_DEL_SUPEV, S_DEL_SUP, S_DEL_DOC, S_COUNT };
+       S_DEL_QUOTE, S_DEL_SUPEV, S_DEL_SUP, S_DEL_DOC, S_FTS_SYNC,
+       S_FTS_MARK, S_COUNT };
+
+/* A sentence's text from its document's bytes, in SQL: t is the sentence
+ * (off_start, off_end), d its document row. The store keeps a sentence's
+ * text only where it differs from those bytes (HTML, replaced bytes), and
+ * in PostgreSQL always. */
+#define AN_BODY_SLICE(t, d)                                                  \
+	"CAST(substr(" d ".body, " t ".off_start + 1, " t ".off_end - " t        \
+	".off_start) AS TEXT)"
+/* The text of sentence s of document d. */
+#define AN_SENT_TEXT "COALESCE(s.text, " AN_BODY_SLICE("s", "d") ")"
 
 struct annals_store {
 	an_db *db;
@@ -36,6 +48,8 @@ struct annals_store {
 	int64_t doc;           /* its row, once its document record is in */
 	annals_store_stats stats;
 	int stop;              /* the progress callback asked to stop */
+	an_map names;          /* documents stored or skipped in this run:
+				* hash of the id -> 1 */
 	annals_progress_fn progress;
 	void *progress_ud;
 };
