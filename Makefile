@@ -48,13 +48,15 @@ REPLAYS = fuzz/replay_text fuzz/replay_html fuzz/replay_jsonl
 fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
 	$(CC) $(CFLAGS) -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
 
-# Every test: the unit suites, the golden files, the command line and the
+# Every test: the unit suites, the golden files, the command line, the
+# store (over PostgreSQL too when ANNALS_TEST_PG names a database) and the
 # fuzz regression inputs.
 test: annals tests/run $(REPLAYS)
 	./tests/run
 	python3 tools/checkevents.py
 	sh tests/golden.sh
 	sh tests/cli.sh
+	sh tests/store.sh
 	for r in text html jsonl; do \
 	  ./fuzz/replay_$$r fuzz/seeds/fuzz_$$r/* $$(ls -d fuzz/regress/fuzz_$$r/* 2>/dev/null) || exit 1; \
 	done

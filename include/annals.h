@@ -65,6 +65,14 @@ typedef enum {
 					   * for each entity it names, its support
 					   * claims (docs 1); no incidents. For
 					   * stores that commit document by document */
+#define ANNALS_OPT_DOC_LOCAL (1u << 8)    /* each document coded on its own:
+					   * the run's entity table starts
+					   * empty for each, so names found in
+					   * one document do not carry to the
+					   * next and a document's records
+					   * depend only on its text and the
+					   * dictionary (what a store needs to
+					   * skip or recode by content) */
 #define ANNALS_OPT_SENTENCES (1u << 7)    /* a "sentence" record per sentence
 					   * after the document record: doc,
 					   * sentence, start, end, text (for
@@ -243,7 +251,8 @@ ANNALS_API void annals_store_free(annals_store *st);
 ANNALS_API const char *annals_store_errmsg(const annals_store *st);
 
 /* Makes ctx code into the store: sets its sink and article filter and turns
- * on ANNALS_OPT_PER_DOC and ANNALS_OPT_SENTENCES. Call before coding
+ * on ANNALS_OPT_PER_DOC, ANNALS_OPT_DOC_LOCAL and ANNALS_OPT_SENTENCES.
+ * Call before coding
  * anything with ctx. An article whose id is stored with the same content
  * (text, title, date, source) and the same annals_fingerprint is skipped;
  * with other content or another fingerprint it is recoded and replaces the

@@ -249,6 +249,12 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 		if (f > 0)
 			return ANNALS_OK;
 	}
+	if (ctx->opts & ANNALS_OPT_DOC_LOCAL) {
+		ctx->stats.entities += ctx->ents.n;
+		an_etab_reset(&ctx->ents);
+		if (ctx->sup)
+			an_suptab_reset(ctx->sup);
+	}
 	an_arena_reset(ctx->arena);
 	ctx->trace.len = 0;
 	if (ctx->trace.p)

@@ -616,7 +616,7 @@ int annals_store_attach(annals_store *st, annals_ctx *ctx)
 		an_map_init(&st->names, NULL, 1024);
 	}
 	st->ctx = ctx;
-	ctx->opts |= ANNALS_OPT_PER_DOC | ANNALS_OPT_SENTENCES;
+	ctx->opts |= ANNALS_OPT_PER_DOC | ANNALS_OPT_DOC_LOCAL | ANNALS_OPT_SENTENCES;
 	ctx->opts &= ~(unsigned)(ANNALS_OPT_NETWORK | ANNALS_OPT_NO_ENTITIES);
 	annals_set_sink(ctx, on_records, st);
 	annals_set_doc_filter(ctx, on_article, st);
