@@ -65,8 +65,10 @@ void annals_store_free(annals_store *st)
 		an_db_exec(st->db, "ROLLBACK");
 	for (int i = 0; i < S_COUNT; i++)
 		an_stmt_free(st->st[i]);
-	if (st->a)
+	if (st->a) {
 		an_map_free(&st->names);
+		an_map_free(&st->written);
+	}
 	an_arena_free(st->a);
 	an_db_close(st->db);
 	an_free(NULL, st);
@@ -118,6 +120,8 @@ static void abandon(annals_store *st)
 	st->in_tx = 0;
 	st->stats.stored -= st->tx_stored;
 	st->tx_stored = 0;
+	if (st->a)
+		an_map_clear(&st->written);
 	st->art = NULL;
 }
 
@@ -428,9 +432,23 @@ static int put_quote(annals_store *st, const an_jval *r)
 	return run(st, &b, NULL, "cannot store a quotation");
 }
 
+/* Whether a row with this key was written in this run; marks it written. */
+static int written(annals_store *st, char tag, const char *a, const char *b,
+		   size_t blen)
+{
+	uint64_t h = an_hash(&tag, 1, 0x6A09E667F3BCC908ULL);
+	h = an_hash(a, strlen(a) + 1, h);
+	h = an_hash(b, blen, h);
+	if (an_map_get(&st->written, h))
+		return 1;
+	an_map_put(&st->written, h, 1);
+	return 0;
+}
+
 static int put_link(annals_store *st, const char *child, const char *parent)
 {
-	if (!child || !parent || !strcmp(child, parent))
+	if (!child || !parent || !strcmp(child, parent) ||
+	    written(st, 'l', child, parent, strlen(parent)))
 		return ANNALS_OK;
 	binder b = start(st, S_LINK_ADD);
 	an_stmt_text_bind(b.s, 1, child, (size_t)-1);
@@ -438,9 +456,41 @@ static int put_link(annals_store *st, const char *child, const char *parent)
 	return run(st, &b, NULL, "cannot store the hierarchy");
 }
 
+/* Whether the entity row already holds this record (without its mention
+ * count and aliases, which vary from document to document): the last
+ * record written for the id in this run is the same. */
+static int entity_known(annals_store *st, const an_jval *r, const char *id)
+{
+	uint64_t h = 0x3C6EF372FE94F82BULL;
+	for (const an_jval *k = r->kid; k; k = k->next)
+		if (strcmp(k->key, "mentions") && strcmp(k->key, "aliases"))
+			h = an_hash(k->raw, k->rawlen, h);
+	uint32_t v = (uint32_t)(h ^ h >> 32) | 1;
+	uint64_t key = an_hash(id, strlen(id), 0xBB67AE8584CAA73BULL);
+	uint32_t *last = an_map_get(&st->written, key);
+	if (last && *last == v)
+		return 1;
+	an_map_put(&st->written, key, v);
+	return 0;
+}
+
 static int put_entity(annals_store *st, const an_jval *r)
 {
 	const char *id = an_jstr(r, "id");
+	if (!id)
+		return ANNALS_OK;
+	const an_jval *v = an_jget(r, "aliases");
+	for (const an_jval *k = v ? v->kid : NULL; k; k = k->next) {
+		if (k->type != AN_J_STR || written(st, 'a', id, k->s, k->len))
+			continue;
+		binder a = start(st, S_ALIAS_ADD);
+		an_stmt_text_bind(a.s, 1, id, (size_t)-1);
+		an_stmt_text_bind(a.s, 2, k->s, k->len);
+		if (run(st, &a, NULL, "cannot store an alias"))
+			return ANNALS_ESTORE;
+	}
+	if (entity_known(st, r, id))
+		return ANNALS_OK;
 	binder b = start(st, S_ENT_ADD);
 	b_str(&b, r, "id");
 	b_str(&b, r, "name");
@@ -454,16 +504,6 @@ static int put_entity(annals_store *st, const an_jval *r)
 	b_str(&b, r, "source");
 	if (run(st, &b, NULL, "cannot store an entity"))
 		return ANNALS_ESTORE;
-	const an_jval *v = an_jget(r, "aliases");
-	for (const an_jval *k = v ? v->kid : NULL; k; k = k->next) {
-		if (k->type != AN_J_STR)
-			continue;
-		binder a = start(st, S_ALIAS_ADD);
-		an_stmt_text_bind(a.s, 1, id, (size_t)-1);
-		an_stmt_text_bind(a.s, 2, k->s, k->len);
-		if (run(st, &a, NULL, "cannot store an alias"))
-			return ANNALS_ESTORE;
-	}
 	v = an_jget(r, "parents");
 	for (const an_jval *k = v ? v->kid : NULL; k; k = k->next)
 		if (k->type == AN_J_STR && put_link(st, id, k->s))
@@ -614,6 +654,7 @@ int annals_store_attach(annals_store *st, annals_ctx *ctx)
 	if (!st->a) {
 		st->a = an_arena_new(NULL);
 		an_map_init(&st->names, NULL, 1024);
+		an_map_init(&st->written, NULL, 4096);
 	}
 	st->ctx = ctx;
 	ctx->opts |= ANNALS_OPT_PER_DOC | ANNALS_OPT_DOC_LOCAL | ANNALS_OPT_SENTENCES;

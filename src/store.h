@@ -50,6 +50,9 @@ struct annals_store {
 	int stop;              /* the progress callback asked to stop */
 	an_map names;          /* documents stored or skipped in this run:
 				* hash of the id -> 1 */
+	an_map written;        /* entity, alias and link rows written in this
+				* run, by hash (cleared when a batch is
+				* rolled back): not written again */
 	annals_progress_fn progress;
 	void *progress_ud;
 };
