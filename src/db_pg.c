@@ -3,6 +3,11 @@
  * become $1, $2, ...; statements are prepared once on the server; values go
  * as text (bytes as binary bytea) and rows come back as text. SQLSTATE
  * classes map to the AN_DBE_* kinds (disk full, read-only, busy).
+ *
+ * Writes that return nothing (INSERT, DELETE, UPDATE without RETURNING) are
+ * pipelined: sent without waiting, their results read at the next statement
+ * that needs an answer (or every few hundred), where a failure among them
+ * is reported. A round trip per record would make ingest slow.
  */
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -18,7 +23,11 @@ typedef struct pg_db {
 	an_db base;
 	PGconn *c;
 	unsigned nstmt; /* statement names s1, s2, ... */
+	int queued;     /* pipelined statements whose results are unread */
+	int qfail;      /* one of them failed (db->err says how) */
 } pg_db;
+
+#define MAX_QUEUED 400
 
 typedef struct pg_stmt {
 	an_stmt_head head;
@@ -28,6 +37,7 @@ typedef struct pg_stmt {
 	int len[MAX_PARAMS], fmt[MAX_PARAMS], isnull[MAX_PARAMS];
 	PGresult *res;
 	int row, nrows, ran;
+	int blind;      /* a write without results: pipelined */
 } pg_stmt;
 
 static int pg_fail(an_db *db, PGresult *r)
@@ -53,14 +63,62 @@ static int pg_fail(an_db *db, PGresult *r)
 	return -1;
 }
 
+static int pg_sync(pg_db *p);
+
 static void pg_close(an_db *db)
 {
+	pg_sync((pg_db *)db);
 	PQfinish(((pg_db *)db)->c);
 	an_free(NULL, db);
 }
 
+/* Reads the results of the pipelined statements and leaves pipeline mode.
+ * Returns -1 when one of them failed. */
+static int pg_sync(pg_db *p)
+{
+	if (PQpipelineStatus(p->c) == PQ_PIPELINE_OFF)
+		return 0;
+	int failed = 0;
+	if (PQpipelineSync(p->c) != 1) {
+		pg_fail(&p->base, NULL);
+		failed = 1;
+	}
+	for (;;) {
+		PGresult *r = PQgetResult(p->c);
+		if (!r) {
+			if (PQstatus(p->c) != CONNECTION_OK)
+				break;
+			continue; /* the end of one statement's results */
+		}
+		int st = PQresultStatus(r);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (st == PGRES_FATAL_ERROR && !failed) {
+			pg_fail(&p->base, r);
+			failed = 1;
+		}
+		PQclear(r);
+	}
+	p->queued = 0;
+	PQexitPipelineMode(p->c);
+	if (failed || p->qfail) {
+		p->qfail = 0;
+		return -1;
+	}
+	return 0;
+}
+
 static int pg_exec(an_db *db, const char *sql)
 {
+	if (pg_sync((pg_db *)db)) {
+		/* a pipelined write failed: the transaction is lost; still run a
+		 * ROLLBACK so the connection can go on */
+		if (!strncmp(sql, "ROLLBACK", 8))
+			PQclear(PQexec(((pg_db *)db)->c, sql));
+		return -1;
+	}
 	PGresult *r = PQexec(((pg_db *)db)->c, sql);
 	int st = PQresultStatus(r);
 	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : pg_fail(db, r);
@@ -100,9 +158,15 @@ static an_stmt *pg_prepare(an_db *db, const char *sql)
 		snprintf(db->err, sizeof db->err, "too many parameters");
 		return NULL;
 	}
+	if (pg_sync(p)) {
+		an_buf_free(&b);
+		return NULL;
+	}
 	pg_stmt *s = an_calloc(NULL, 1, sizeof *s);
 	s->head.db = db;
 	s->nparams = n;
+	s->blind = (!strncmp(sql, "INSERT", 6) || !strncmp(sql, "DELETE", 6) ||
+		    !strncmp(sql, "UPDATE", 6)) && !strstr(sql, "RETURNING");
 	snprintf(s->name, sizeof s->name, "s%u", ++p->nstmt);
 	PGresult *r = PQprepare(p->c, s->name, b.p, 0, NULL);
 	an_buf_free(&b);
@@ -163,8 +227,24 @@ static int pg_step(an_stmt *st)
 {
 	pg_stmt *s = (pg_stmt *)st;
 	pg_db *p = (pg_db *)s->head.db;
+	if (s->blind && !s->ran) {
+		s->ran = 1;
+		if (PQpipelineStatus(p->c) == PQ_PIPELINE_OFF && PQenterPipelineMode(p->c) != 1)
+			return pg_fail(&p->base, NULL), AN_STEP_ERROR;
+		if (!PQsendQueryPrepared(p->c, s->name, s->nparams,
+					 (const char *const *)s->val, s->len, s->fmt, 0)) {
+			pg_fail(&p->base, NULL);
+			p->qfail = 1;
+			return AN_STEP_ERROR;
+		}
+		if (++p->queued >= MAX_QUEUED && pg_sync(p))
+			return AN_STEP_ERROR;
+		return AN_STEP_DONE;
+	}
 	if (!s->ran) {
 		s->ran = 1;
+		if (pg_sync(p))
+			return AN_STEP_ERROR;
 		s->res = PQexecPrepared(p->c, s->name, s->nparams,
 					(const char *const *)s->val, s->len, s->fmt, 0);
 		int rs = PQresultStatus(s->res);
@@ -230,6 +310,7 @@ static void pg_finalize(an_stmt *st)
 		an_free(NULL, s->val[i]);
 	char sql[64];
 	snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
+	pg_sync((pg_db *)s->head.db);
 	PQclear(PQexec(((pg_db *)s->head.db)->c, sql));
 	an_free(NULL, s);
 }

@@ -152,6 +152,7 @@ int an_db_open_sqlite(an_db **out, const char *path, int readonly, char *err,
 	snprintf(s->base.name, sizeof s->base.name, "%s", path);
 	int flags = readonly ? SQLITE_OPEN_READONLY
 			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	flags |= SQLITE_OPEN_NOMUTEX; /* one connection, one thread */
 	int rc = sqlite3_open_v2(path, &s->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, cap, "%s: cannot open the database: %s", path,
