@@ -220,6 +220,15 @@ if [ -n "${ANNALS_TEST_PG:-}" ]; then
 	counts "$PG" | sed 's/"backend":"[a-z]*",//' > "$T/pg2"
 	cmp -s "$T/pg1" "$T/pg2" && ok || bad "postgresql re-ingest changed the counts"
 	expect 0 '"sponsor":"iran"' $A export jsonl --db "$PG"
+	# a write the server refuses (in the middle of pipelined inserts): an
+	# error, the batch rolled back, and a later run finishes the job
+	PGQ="psql -q $ANNALS_TEST_PG -c"
+	$PGQ "ALTER TABLE annals_test.mention ADD CONSTRAINT refuse CHECK (entity <> 'hamas') NOT VALID" > /dev/null 2>&1
+	expect 4 "refuse" $A ingest --db "$PG" "$SEEDS" "$T/new.txt"
+	counts "$PG" | sed 's/"backend":"[a-z]*",//' > "$T/pg3"
+	cmp -s "$T/pg1" "$T/pg3" && ok || bad "postgresql: a refused batch left something"
+	$PGQ "ALTER TABLE annals_test.mention DROP CONSTRAINT refuse" > /dev/null 2>&1
+	expect 0 "1 documents stored (0 recoded), 3 already stored" $A ingest --db "$PG" "$SEEDS" "$T/new.txt"
 	$A export gexf --db "$PG" > "$T/pg.gexf" && xmllint --noout "$T/pg.gexf" && ok || bad "postgresql gexf"
 	# killed and finished, as above
 	psql -q "$ANNALS_TEST_PG" -c "DROP SCHEMA annals_test CASCADE; CREATE SCHEMA annals_test" > /dev/null 2>&1
