@@ -6,7 +6,7 @@ CWARNS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
           -Wformat=2 -Wno-format-nonliteral -Wundef
 CSTD    = -std=c11 -D_GNU_SOURCE
 OPT     ?= -O2 -g
-PKGS    = gumbo
+PKGS    = gumbo sqlite3 libpq
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lutf8proc
 DATADIR ?= $(CURDIR)/data
@@ -19,7 +19,9 @@ LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
          src/match.c src/roles.c src/discover.c src/datafile.c src/evdict.c src/when.c \
          src/quote.c src/event.c src/support.c \
-         src/write.c src/annals.c
+         src/write.c src/fingerprint.c src/annals.c \
+         src/jrec.c src/db.c src/db_sqlite.c src/db_pg.c src/schema.c \
+         src/store.c src/query.c src/profile.c src/network.c src/export.c
 LIBOBJ = $(LIBSRC:.c=.o)
 HDRS   = include/annals.h $(wildcard src/*.h)
 
@@ -35,8 +37,8 @@ libannals.a: $(LIBOBJ)
 src/%.o: src/%.c $(HDRS)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-annals: src/main.o libannals.a
-	$(CC) $(CFLAGS) -o $@ src/main.o libannals.a $(LDLIBS)
+annals: src/main.o src/cli_store.o libannals.a
+	$(CC) $(CFLAGS) -o $@ src/main.o src/cli_store.o libannals.a $(LDLIBS)
 
 tests/run: tests/runner.c $(TESTSRC) tests/runner.h libannals.a
 	$(CC) $(CFLAGS) -Isrc -o $@ tests/runner.c $(TESTSRC) libannals.a $(LDLIBS)
@@ -46,13 +48,15 @@ REPLAYS = fuzz/replay_text fuzz/replay_html fuzz/replay_jsonl
 fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
 	$(CC) $(CFLAGS) -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
 
-# Every test: the unit suites, the golden files, the command line and the
+# Every test: the unit suites, the golden files, the command line, the
+# store (over PostgreSQL too when ANNALS_TEST_PG names a database) and the
 # fuzz regression inputs.
 test: annals tests/run $(REPLAYS)
 	./tests/run
 	python3 tools/checkevents.py
 	sh tests/golden.sh
 	sh tests/cli.sh
+	sh tests/store.sh
 	for r in text html jsonl; do \
 	  ./fuzz/replay_$$r fuzz/seeds/fuzz_$$r/* $$(ls -d fuzz/regress/fuzz_$$r/* 2>/dev/null) || exit 1; \
 	done

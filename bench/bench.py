@@ -6,10 +6,13 @@ over the same bytes), the CPU seconds `annals code` spends coding (measured
 by the command itself after the dictionary is loaded, best of three runs),
 MB/s and documents/s per CPU second, peak resident memory, MB/s of the
 first stages alone (--no-events: documents, mentions, entities), and a checksum of
-the output so runs can be compared. Exits 0 with a message when the corpora
-are absent.
+the output so runs can be compared. Then `annals ingest` into a fresh SQLite
+database per corpus and for all of them together: MB/s of text stored (measured
+by the command after the dictionary is loaded, best of two), the size of the
+database per MB of text, and the time of a second ingest that skips everything.
+Exits 0 with a message when the corpora are absent.
 """
-import hashlib, os, re, resource, subprocess, sys, tempfile
+import hashlib, os, re, resource, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get('ANNALS_SHARED', os.path.join(ROOT, '..', 'shared'))
@@ -71,5 +74,39 @@ def main():
           f"{tot_d/tot_c:8.0f} {'':8} {tot_b/1e6/tot_n:10.1f}")
 
 
+def ingest(paths, db):
+    """Ingests paths into a fresh database db: (MB/s, MB of text, wall s)."""
+    for suffix in ('', '-wal', '-shm'):
+        if os.path.exists(db + suffix):
+            os.unlink(db + suffix)
+    p = subprocess.run([ANNALS, 'ingest', '--db', db] + paths,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = p.stderr.decode()
+    if p.returncode not in (0, 1):
+        sys.exit(f"bench: ingest failed: {err[-300:]}")
+    m = re.search(r"([0-9.]+) MB in ([0-9.]+) s \(([0-9.]+) MB/s\)", err)
+    return float(m.group(3)), float(m.group(1)), float(m.group(2))
+
+
+def bench_ingest(files):
+    print()
+    print("annals ingest into SQLite (WAL, batched), one core; wall time after the dictionary load")
+    print(f"{'corpus':18} {'MB':>7} {'ingest MB/s':>12} {'DB MB':>8} {'DB MB/MB':>9} {'re-ingest s':>12}")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, 'bench.db')
+        for name, paths in [(os.path.basename(f)[:-6], [f]) for f in files] + [('all', files)]:
+            rate, mb, _ = max((ingest(paths, db) for _ in range(2)), key=lambda r: r[0])
+            size = os.path.getsize(db) / 1e6
+            t0 = time.time()
+            subprocess.run([ANNALS, 'ingest', '-q', '--db', db] + paths,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            again = time.time() - t0
+            print(f"{name:18} {mb:7.2f} {rate:12.2f} {size:8.1f} {size / max(mb, 1e-6):9.2f} {again:12.2f}")
+
+
 if __name__ == '__main__':
     main()
+    corpus = os.path.join(SHARED, 'corpus')
+    if os.path.isdir(corpus):
+        bench_ingest(sorted(os.path.join(corpus, d, d + '.jsonl') for d in os.listdir(corpus)
+                            if os.path.isfile(os.path.join(corpus, d, d + '.jsonl'))))

@@ -37,7 +37,10 @@ enum {
 	ANNALS_ETOOBIG = 4,  /* a document is larger than the per-document limit */
 	ANNALS_EDATA = 5,    /* a dictionary file is missing or malformed */
 	ANNALS_EUSAGE = 6,   /* the caller passed a bad argument */
-	ANNALS_EWRITE = 7    /* the output sink refused the records */
+	ANNALS_EWRITE = 7,   /* the output sink refused the records */
+	ANNALS_ESTORE = 8,   /* the database refused (read-only, full, locked,
+			      * not a database, connection lost) */
+	ANNALS_EVERSION = 9  /* the database has another schema version */
 };
 
 /* Input formats. ANNALS_FMT_AUTO decides from the name and the first bytes. */
@@ -62,6 +65,18 @@ typedef enum {
 					   * for each entity it names, its support
 					   * claims (docs 1); no incidents. For
 					   * stores that commit document by document */
+#define ANNALS_OPT_DOC_LOCAL (1u << 8)    /* each document coded on its own:
+					   * the run's entity table starts
+					   * empty for each, so names found in
+					   * one document do not carry to the
+					   * next and a document's records
+					   * depend only on its text and the
+					   * dictionary (what a store needs to
+					   * skip or recode by content) */
+#define ANNALS_OPT_SENTENCES (1u << 7)    /* a "sentence" record per sentence
+					   * after the document record: doc,
+					   * sentence, start, end, text (for
+					   * full-text indexes) */
 
 /* Diagnostic severities passed to the diagnostic callback. */
 enum { ANNALS_WARNING = 1, ANNALS_ERROR = 2 };
@@ -158,6 +173,21 @@ ANNALS_API int annals_code_path(annals_ctx *ctx, const char *path,
  * or ANNALS_EWRITE. */
 ANNALS_API int annals_finish(annals_ctx *ctx);
 
+/* Receives each article before it is coded. The article and its text are
+ * borrowed and stay valid until the document's records have reached the
+ * sink. Returns 0 to code the article, 1 to skip it (no records, not
+ * counted), -1 to stop the run with ANNALS_EWRITE. */
+typedef int (*annals_doc_fn)(void *ud, const annals_article *a);
+/* Sets the article filter (NULL: code every article). */
+ANNALS_API void annals_set_doc_filter(annals_ctx *ctx, annals_doc_fn fn,
+				      void *ud);
+
+/* A fingerprint of how this context codes: the library version and the
+ * names and bytes of every file in the data directory it loaded, as 32 hex
+ * digits. Computed on the first call; the string belongs to ctx. A store
+ * recodes a document when the fingerprint it was coded with changes. */
+ANNALS_API const char *annals_fingerprint(annals_ctx *ctx);
+
 /* Run counters, for progress and summaries. */
 typedef struct annals_stats {
 	size_t docs;      /* documents coded */
@@ -189,6 +219,134 @@ typedef void (*annals_explain_fn)(void *ud, const char *doc_id,
 /* Sets the explanation callback (NULL turns tracing off). */
 ANNALS_API void annals_set_explain(annals_ctx *ctx, annals_explain_fn fn,
 				   void *ud);
+
+
+/* ---- the store ----------------------------------------------------------
+ * A database of coded documents: SQLite (a file) or PostgreSQL (a
+ * postgresql:// URL), the same schema and queries on both. Documents are
+ * stored with their text, so every record's offsets can be shown as
+ * evidence; a document is stored whole or not at all. */
+
+typedef struct annals_store annals_store;
+
+/* The schema version this library reads and writes. */
+#define ANNALS_SCHEMA_VERSION 1
+
+#define ANNALS_STORE_READONLY (1u << 0) /* queries only: never create or write */
+
+/* Opens (and with write access creates) the database at target: a file
+ * name, or a postgresql:// URL. On success *out is the store, owned by the
+ * caller (annals_store_free). On failure (ANNALS_ESTORE, or ANNALS_EVERSION
+ * for a database of another schema version, the message naming both
+ * versions and the way to migrate) *out is still a store whose
+ * annals_store_errmsg says what went wrong; the caller frees it. */
+ANNALS_API int annals_store_open(annals_store **out, const char *target,
+				 unsigned flags);
+
+/* Rolls back what is not committed, closes the database and frees st; NULL
+ * is a no-op. */
+ANNALS_API void annals_store_free(annals_store *st);
+
+/* The message of the last error; belongs to st. */
+ANNALS_API const char *annals_store_errmsg(const annals_store *st);
+
+/* Makes ctx code into the store: sets its sink and article filter and turns
+ * on ANNALS_OPT_PER_DOC, ANNALS_OPT_DOC_LOCAL and ANNALS_OPT_SENTENCES.
+ * Call before coding
+ * anything with ctx. An article whose id is stored with the same content
+ * (text, title, date, source) and the same annals_fingerprint is skipped;
+ * with other content or another fingerprint it is recoded and replaces the
+ * stored one. Documents are committed in batches (see
+ * annals_store_set_batch); a batch is one transaction, so a crash or a kill
+ * loses at most the open batch and leaves the database consistent. When a
+ * write fails, coding stops with ANNALS_EWRITE and the store's message says
+ * why. */
+ANNALS_API int annals_store_attach(annals_store *st, annals_ctx *ctx);
+
+/* Commits after docs documents or ms milliseconds, whichever comes first
+ * (default 500 documents, 1000 ms). */
+ANNALS_API void annals_store_set_batch(annals_store *st, size_t docs,
+				       unsigned ms);
+
+/* Commits the open batch. Returns ANNALS_OK or ANNALS_ESTORE. */
+ANNALS_API int annals_store_commit(annals_store *st);
+
+/* Ingest counters. */
+typedef struct annals_store_stats {
+	size_t stored;   /* documents coded and stored (replaced included) */
+	size_t replaced; /* of those, stored before with other content or coding */
+	size_t skipped;  /* already stored as they are: not coded */
+	size_t duplicates; /* skipped: their id was stored from another input
+			    * of this run (with a warning) */
+	size_t bytes;    /* text bytes of the documents seen (stored + skipped) */
+	size_t records;  /* records stored */
+	size_t commits;  /* transactions committed */
+} annals_store_stats;
+
+ANNALS_API void annals_store_get_stats(const annals_store *st,
+				       annals_store_stats *out);
+
+/* Called after each document stored or skipped, for progress. Returns 0
+ * to go on; non-zero stops coding before the next document with
+ * ANNALS_EWRITE (what is stored stays; commit it with
+ * annals_store_commit). */
+typedef int (*annals_progress_fn)(void *ud, const annals_store_stats *s);
+ANNALS_API void annals_store_set_progress(annals_store *st,
+					  annals_progress_fn fn, void *ud);
+
+/* What a query asks for. */
+typedef enum {
+	ANNALS_Q_EVENTS = 0, /* event records */
+	ANNALS_Q_QUOTES,     /* quote records */
+	ANNALS_Q_SUPPORT,    /* support records over the whole store */
+	ANNALS_Q_ENTITY,     /* one entity's profile */
+	ANNALS_Q_SEARCH,     /* sentences matching words, with snippets */
+	ANNALS_Q_RECORDS,    /* every record, as annals code writes them */
+	ANNALS_Q_STATS       /* counts of documents and records */
+} annals_query_kind;
+
+/* How results are written. Graph formats show the support network
+ * (ANNALS_Q_SUPPORT) or the event network (ANNALS_Q_EVENTS). */
+typedef enum {
+	ANNALS_OUT_JSON = 0, /* JSON Lines records (SCHEMA.md) */
+	ANNALS_OUT_TABLE,    /* a text table for a terminal */
+	ANNALS_OUT_CSV,      /* events: the Phoenix/GDELT-style columns */
+	ANNALS_OUT_TSV,
+	ANNALS_OUT_GRAPHML,
+	ANNALS_OUT_GEXF,     /* Gephi, with time intervals on edges */
+	ANNALS_OUT_DOT       /* Graphviz */
+} annals_output;
+
+/* Filters; NULL or 0 fields do not filter. Actors are entity ids, names or
+ * aliases (any case). Dates are ISO at any precision and inclusive ("2017"
+ * to "2018-05"); an event without a date of its own is dated by its
+ * document. */
+typedef struct annals_query {
+	annals_query_kind kind;
+	const char *actor;    /* events: source or target; quotes: speaker;
+			       * support: sponsor or recipient; entity: who */
+	const char *source;   /* events: source; support: sponsor */
+	const char *target;   /* events: target; support: recipient */
+	const char *code;     /* events: CAMEO code or its prefix ("19") */
+	const char *root;     /* events: root code ("19") */
+	const char *from, *to;
+	const char *place;    /* events: location (an entity) */
+	const char *modality; /* events: asserted, reported, claimed, ... */
+	const char *support_kind; /* support: weapons, funding, ... */
+	const char *text;     /* search: words (all must occur) */
+	const char *doc;      /* only this document id */
+	int rollup;           /* actors include everything below them in the
+			       * hierarchy (a commander under his force and
+			       * state) */
+	long limit;           /* at most this many results; 0: all */
+} annals_query;
+
+/* Runs q and writes its results in format out to fn. Returns ANNALS_OK,
+ * ANNALS_EUSAGE (an unknown actor, or a format the query has not), or
+ * ANNALS_ESTORE / ANNALS_EWRITE. */
+ANNALS_API int annals_store_query(annals_store *st, const annals_query *q,
+				  annals_output out, annals_sink_fn fn,
+				  void *ud);
 
 #ifdef __cplusplus
 }

@@ -23,8 +23,8 @@ const char *annals_strerror(int rc)
 	static const char *const msgs[] = {
 		"ok", "input/output error", "malformed input", "empty input",
 		"document too large", "dictionary error", "bad argument",
-		"output refused"};
-	return rc >= 0 && rc <= ANNALS_EWRITE ? msgs[rc] : "unknown error";
+		"output refused", "database error", "database of another version"};
+	return rc >= 0 && rc <= ANNALS_EVERSION ? msgs[rc] : "unknown error";
 }
 
 static void *std_calloc(size_t n, size_t s) { return calloc(n, s); }
@@ -52,6 +52,7 @@ int annals_ctx_new(annals_ctx **out, const char *datadir, unsigned opts,
 		datadir = getenv("ANNALS_DATA");
 	if (!datadir)
 		datadir = ANNALS_DATADIR;
+	snprintf(ctx->datadir, sizeof ctx->datadir, "%s", datadir);
 	int rc = an_dict_load(&ctx->dict, datadir, ctx->mem, ctx->err, sizeof ctx->err);
 	an_etab_init(&ctx->ents, ctx->mem, ctx->dict);
 	an_buf_init(&ctx->trace, ctx->mem);
@@ -104,6 +105,19 @@ void annals_set_diag(annals_ctx *ctx, annals_diag_fn fn, void *ud)
 }
 
 void annals_set_max_doc(annals_ctx *ctx, size_t bytes) { ctx->max_doc = bytes; }
+
+void annals_set_doc_filter(annals_ctx *ctx, annals_doc_fn fn, void *ud)
+{
+	ctx->filter = fn;
+	ctx->filter_ud = ud;
+}
+
+const char *annals_fingerprint(annals_ctx *ctx)
+{
+	if (!ctx->fingerprint[0])
+		an_fingerprint(ctx->datadir, ctx->mem, ctx->fingerprint);
+	return ctx->fingerprint;
+}
 
 void annals_get_stats(const annals_ctx *ctx, annals_stats *out)
 {
@@ -227,6 +241,21 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 			art->len, ctx->max_doc);
 		return ANNALS_ETOOBIG;
 	}
+	if (ctx->filter) {
+		int f = ctx->filter(ctx->filter_ud, art);
+		if (f < 0) {
+			snprintf(ctx->err, sizeof ctx->err, "the output sink refused records");
+			return ANNALS_EWRITE;
+		}
+		if (f > 0)
+			return ANNALS_OK;
+	}
+	if (ctx->opts & ANNALS_OPT_DOC_LOCAL) {
+		ctx->stats.entities += ctx->ents.n;
+		an_etab_reset(&ctx->ents);
+		if (ctx->sup)
+			an_suptab_reset(ctx->sup);
+	}
 	an_arena_reset(ctx->arena);
 	ctx->trace.len = 0;
 	if (ctx->trace.p)
@@ -256,6 +285,8 @@ int annals_code_article(annals_ctx *ctx, const annals_article *art)
 	run_stages(&d);
 	if (!(ctx->opts & ANNALS_OPT_NETWORK)) {
 		an_write_document(&d, &ctx->out);
+		if (ctx->opts & ANNALS_OPT_SENTENCES)
+			an_write_sentences(&d, &ctx->out);
 		an_write_mentions(&d, &ctx->out);
 		an_write_events(&d, &ctx->out);
 		an_write_quotes(&d, &ctx->out);

@@ -110,6 +110,10 @@ struct annals_ctx {
 	const char *file; /* the input being read, for diagnostics, or NULL */
 	long line;        /* its line, for JSON Lines */
 	annals_stats stats;
+	annals_doc_fn filter; /* annals_set_doc_filter, or NULL */
+	void *filter_ud;
+	char datadir[4096];   /* the data directory loaded */
+	char fingerprint[33]; /* annals_fingerprint, "" until computed */
 	char err[1024];
 };
 
@@ -183,10 +187,17 @@ int an_when_footnote(const an_doc *d, uint32_t i, an_when *out);
 
 /* write.c: JSON Lines records. */
 void an_write_document(an_doc *d, an_buf *b);
+/* ANNALS_OPT_SENTENCES: a sentence record per sentence. */
+void an_write_sentences(an_doc *d, an_buf *b);
 void an_write_mentions(an_doc *d, an_buf *b);
 void an_write_events(an_doc *d, an_buf *b);
 void an_write_quotes(an_doc *d, an_buf *b);
 void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b);
+
+/* fingerprint.c: the library version and every file below dir (names and
+ * bytes, in sorted order) hashed into 32 hex digits and a NUL in out. A
+ * file that cannot be read adds its name and the error only. */
+void an_fingerprint(const char *dir, const annals_mem *mem, char out[33]);
 
 /* date.c: dates in text. */
 /* Parses a date at s (n bytes) such as "January 7, 2018", "7 January 2018",

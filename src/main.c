@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "annals.h"
+#include "cli_store.h"
 
 /* Exit statuses, listed in --help. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3,
@@ -109,13 +110,19 @@ static void usage(FILE *f)
 	      "commands:\n"
 	      "  code FILE|DIR|- ...   code articles and print JSON Lines records\n"
 	      "  explain TEXT...       show why a sentence codes as it does\n"
+	      "  ingest FILE|DIR|- ... code articles into a database (SQLite or\n"
+	      "                        PostgreSQL)\n"
+	      "  query WHAT            events, quotes, support, entity NAME, search\n"
+	      "                        TEXT or stats, from a database\n"
+	      "  export FORMAT         csv, tsv, jsonl, graphml, gexf or dot from a\n"
+	      "                        database\n"
 	      "  help [COMMAND]        show help for a command\n"
 	      "\n"
 	      "options:\n"
 	      "  -h, --help            show this help\n"
 	      "  -V, --version         print the version\n"
 	      "\n"
-	      "Run 'annals help code' for the options of code.\n",
+	      "Run 'annals help COMMAND' for the options of a command.\n",
 	      f);
 }
 
@@ -417,6 +424,9 @@ int main(int argc, char **argv)
 			usage_code(stdout);
 		else if (argc > 2 && !strcmp(argv[2], "explain"))
 			usage_explain(stdout);
+		else if (argc > 2 && (!strcmp(argv[2], "ingest") || !strcmp(argv[2], "query") ||
+				      !strcmp(argv[2], "export")))
+			an_usage_store(argv[2], stdout);
 		else
 			usage(stdout);
 		return EXIT_OK;
@@ -425,6 +435,12 @@ int main(int argc, char **argv)
 		return cmd_code(argc - 1, argv + 1);
 	if (!strcmp(cmd, "explain"))
 		return cmd_explain(argc - 1, argv + 1);
+	if (!strcmp(cmd, "ingest"))
+		return an_cmd_ingest(argc - 1, argv + 1);
+	if (!strcmp(cmd, "query"))
+		return an_cmd_query(argc - 1, argv + 1);
+	if (!strcmp(cmd, "export"))
+		return an_cmd_export(argc - 1, argv + 1);
 	fprintf(stderr, "annals: unknown command '%s'\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;

@@ -83,6 +83,29 @@ void an_write_document(an_doc *d, an_buf *b)
 	LIT(b, "]}\n");
 }
 
+void an_write_sentences(an_doc *d, an_buf *b)
+{
+	an_buf head;
+	an_buf_init(&head, d->ctx->mem);
+	LIT(&head, "{\"type\":\"sentence\"");
+	KEY(&head, "doc");
+	an_buf_json_strz(&head, d->id);
+	for (uint32_t i = 0; i < d->seg.nsent; i++) {
+		const an_sent *s = &d->seg.sent[i];
+		an_buf_add(b, head.p, head.len);
+		LIT(b, ",\"sentence\":");
+		an_buf_uint(b, i);
+		LIT(b, ",\"start\":");
+		an_buf_uint(b, an_text_orig(&d->text, s->off));
+		LIT(b, ",\"end\":");
+		an_buf_uint(b, an_text_orig_end(&d->text, s->end));
+		KEY(b, "text");
+		an_buf_json_str(b, d->text.s + s->off, s->end - s->off);
+		LIT(b, "}\n");
+	}
+	an_buf_free(&head);
+}
+
 static const char *how_name(int how)
 {
 	static const char *const names[] = {"", "dictionary", "abbreviation",

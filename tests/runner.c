@@ -11,7 +11,8 @@ int t_pass, t_fail;
 
 #define SUITES(X)                                                           \
 	X(arena) X(text) X(fold) X(seg) X(date) X(dict) X(match) X(discover) \
-	X(meta) X(read) X(html) X(event) X(quote) X(support) X(api) X(data)
+	X(meta) X(read) X(html) X(event) X(quote) X(support) X(api) X(data) \
+	X(store)
 
 #define DECL(name) void test_##name(void);
 SUITES(DECL)

@@ -3,7 +3,8 @@
 # any is missing. Safe to run again: it does nothing when all are there.
 set -eu
 PKGS="make gcc pkg-config libgumbo-dev libutf8proc-dev \
-python3 clang libclang-rt-14-dev"
+python3 clang libclang-rt-14-dev \
+libsqlite3-dev libpq-dev postgresql postgresql-client libxml2-utils"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -1,0 +1,16 @@
+/*
+ * cli_store.h: the store's commands of the annals command (cli_store.c),
+ * called from main.c with the arguments after the command name.
+ */
+#ifndef AN_CLI_STORE_H
+#define AN_CLI_STORE_H
+
+#include <stdio.h>
+
+int an_cmd_ingest(int argc, char **argv);
+int an_cmd_query(int argc, char **argv);
+int an_cmd_export(int argc, char **argv);
+/* The help of "ingest", "query" or "export". */
+void an_usage_store(const char *cmd, FILE *f);
+
+#endif
