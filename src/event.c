@@ -1149,20 +1149,24 @@ static void noun_relative(sent_ctx *c, uint32_t e, long *s, long *o,
 }
 
 /* The first actor of the noun phrase that starts at token i, within a few
- * words: "proxy groups in the region including Gaza's militant groups". */
+ * words: "proxy groups in the region including Gaza's militant groups"; a
+ * name before a demonym ("Lebanese militia Hezbollah": Hezbollah). */
 static long phrase_actor(sent_ctx *c, uint32_t i)
 {
 	AN_WORDSET(stops, ",", "that", "which", "who", "whose", "and", "or", "is",
 		"are", "was", "were", "been");
+	long demonym = -1;
 	for (uint32_t k = i; k < c->s->t1 && k < i + 8; k++) {
 		if (boundary(c, k) || word_in(c, k, &stops) || word_in(c, k, &auxiliaries) ||
 		    (tok(c, k)->flags & TF_LOWER && ends_in(c, k, "ed")))
-			return -1; /* the phrase ends where its verb begins */
+			break; /* the phrase ends where its verb begins */
 		long m = ment_of(c, k);
-		if (m >= 0)
-			return m;
+		if (m >= 0 && c->d->ment[m].how != AN_H_DEMONYM)
+			return m; /* "Lebanese Shia militia Hezbollah": Hezbollah */
+		if (m >= 0 && demonym < 0)
+			demonym = m;
 	}
-	return -1;
+	return demonym;
 }
 
 /* "Iranian-backed groups in Gaza": the actor before the hyphen backs the
@@ -1565,6 +1569,26 @@ static uint32_t responds_to(sent_ctx *c, const trigger *t, uint32_t se)
 	return AN_NONE;
 }
 
+/* Whether the word at i is a noun an event noun before it only qualifies:
+ * "aid convoy", "support staff", "attack helicopters", "protest movement". */
+static int attributive(sent_ctx *c, uint32_t i)
+{
+	AN_WORDSET(heads, "convoy", "convoys", "worker", "workers", "agency",
+		"agencies", "group", "groups", "organisation", "organisations",
+		"organization", "organizations", "distribution", "truck", "trucks",
+		"lorries", "official", "officials", "staff", "programme", "programs",
+		"program", "programmes", "helicopter", "helicopters", "aircraft",
+		"jets", "drones", "submarine", "submarines", "dog", "dogs", "movement",
+		"movements", "site", "sites", "points", "point", "centre", "center",
+		"hub", "hubs", "base", "bases", "network", "networks", "flights",
+		"ship", "ships", "vessel", "vessels", "desk", "line", "lines",
+		"worker", "volunteers", "camp", "camps", "route", "routes", "corridor",
+		"corridors", "system", "systems", "unit", "units", "capability",
+		"capabilities", "plan", "plans", "appeal", "appeals", "effort",
+		"efforts", "budget", "budgets");
+	return i < c->s->t1 && word_in(c, i, &heads);
+}
+
 static void code_trigger(sent_ctx *c, const trigger *t)
 {
 	const an_pat *p = an_evdict_pat(c->ev, t->pat);
@@ -1583,6 +1607,10 @@ static void code_trigger(sent_ctx *c, const trigger *t)
 	      r.nsrc == 1 ? "" : "s", r.ntgt, r.ntgt == 1 ? "" : "s");
 	if (!r.nsrc) {
 		an_trace(d, "  no event: no source actor for the trigger");
+		return;
+	}
+	if (t->noun && !is_word(c, t->t0, "-") && attributive(c, t->t1)) {
+		an_trace(d, "  no event: the noun qualifies another (\"aid convoy\")");
 		return;
 	}
 	if (p->need_target && (!r.ntgt || t->noun)) {

@@ -439,6 +439,23 @@ static unsigned kinds_listed(const an_supdict *sd, const an_doc *d, uint32_t sen
 	return kinds;
 }
 
+/* Whether the trigger at t0 is what someone is asked to do: "called on the
+ * world to support", "urged Iran to stop arming" (a request claims no
+ * support). */
+static int requested(const an_doc *d, uint32_t sent, uint32_t t0)
+{
+	AN_WORDSET(appeals, "call", "calls", "called", "calling", "urge", "urges",
+		"urged", "urging", "ask", "asks", "asked", "asking", "appeal",
+		"appeals", "appealed", "appealing", "demand", "demands", "demanded",
+		"demanding", "request", "requests", "requested", "requesting",
+		"press", "pressed", "pressing", "encourage", "encouraged");
+	const an_sent *s = &d->seg.sent[sent];
+	for (uint32_t i = t0; i-- > s->t0 && i + 12 > t0;)
+		if (an_words_has_lower(&appeals, &d->text, &d->seg.tok[i]))
+			return 1;
+	return 0;
+}
+
 /* The claims of an event: the kinds its words name, else its code's. */
 static void event_claims(an_suptab *t, const an_supdict *sd, const an_doc *d)
 {
@@ -452,6 +469,8 @@ static void event_claims(an_suptab *t, const an_supdict *sd, const an_doc *d)
 			continue;
 		uint32_t t0, t1;
 		trigger_tokens(d, e, &t0, &t1);
+		if (requested(d, e->sent, t0))
+			continue;
 		/* a rule that needs a word finds it in the trigger or its
 		 * object ("expressed support", "offered Iranian support"),
 		 * not further on ("thanked Iran for its support") */

@@ -195,6 +195,8 @@ static void nouns(void)
 	   "195 israel>hamas asserted null null null");
 	EV("Hamas's rocket attacks on Israel continued.",
 	   "190 hamas>israel asserted null null null");
+	/* an event noun qualifying another is no event: "support group" */
+	EV("Iran's support group for Hamas grew.", "");
 }
 
 static void backers(void)

@@ -62,6 +62,8 @@ static void language(void)
 	SUP("Hezbollah is Iran's puppet.", "iran>hezbollah unspecified");
 	SUP("Iran's proxy Hezbollah attacked Israel.", "iran>hezbollah unspecified");
 	SUP("Hezbollah, an Iranian proxy, attacked Israel.", "iran>hezbollah unspecified");
+	/* a request that someone support claims nothing */
+	SUP("Hamas called on Iran to support Hezbollah.", "");
 	/* no claim: negated, no recipient, one's own */
 	SUP("Iran did not send weapons to Hamas.", "");
 	SUP("Iran sent weapons.", "");
