@@ -484,7 +484,11 @@ AN_WORDSET(people, "people", "children", "leaders", "leader", "groups", "group",
 	"militias", "authorities", "activists", "youths", "women", "men",
 	"workers", "villagers", "refugees", "families", "crowds", "crowd",
 	"supporters", "gunmen", "commanders", "representatives", "delegation",
-	"envoy", "envoys", "spokesman", "spokeswoman", "government", "regime");
+	"envoy", "envoys", "spokesman", "spokeswoman", "government", "regime",
+	/* a state's arms act for it: "Russian jets hit", "Israeli warplanes" */
+	"jets", "warplanes", "planes", "aircraft", "helicopters", "drones",
+	"tanks", "artillery", "navy", "army", "police", "military", "warships",
+	"gunboats", "commandos", "special");
 
 /* One past the token of the noun of people that mention m completes,
  * through of/from/in: "children from Gaza", "leaders of Hamas", "members of
