@@ -407,6 +407,41 @@ static int classify(an_doc *d, const an_sent *s, uint32_t i, uint32_t e,
 	return 0;
 }
 
+/* The end of a peer's name at i: a title and one name, which may also name
+ * a place ("Lord Butler", "Baroness Scotland", not the country; "Lord
+ * Nicholls of Birkenhead"); the title is part of the name. 0 if none. */
+static uint32_t peer_end(an_doc *d, const an_sent *s, uint32_t i)
+{
+	AN_WORDSET(peerage, "Lord", "Lady", "Baroness", "Baron", "Viscount",
+		"Viscountess", "Earl", "Countess", "Marquess");
+	const an_tok *tok = d->seg.tok;
+	if (i + 1 >= s->t1 || !tok_in(d, &tok[i], peerage) ||
+	    !(tok[i + 1].flags & TF_CAP) || tok[i + 1].kind != AN_TK_WORD)
+		return 0;
+	uint32_t e = i + 2;
+	if (e + 1 < s->t1 && an_tok_is(&d->text, &tok[e], "of") &&
+	    tok[e + 1].flags & TF_CAP && tok[e + 1].kind == AN_TK_WORD)
+		e += 2; /* "of Birkenhead" */
+	if (e < s->t1 && tok[e].flags & TF_CAP && tok[e].kind == AN_TK_WORD)
+		return 0; /* "Lord Chief Justice": not this form */
+	for (uint32_t k = i + 1; k < e; k++) {
+		an_ment *m = ment_at(d, k);
+		if (m && (m->t0 < i + 1 || m->t1 > e))
+			return 0; /* a longer name goes over it */
+	}
+	return e;
+}
+
+/* Drops the mentions inside [a, b), which a longer name takes over. */
+static void take_over(an_doc *d, uint32_t a, uint32_t b)
+{
+	for (uint32_t k = a; k < b; k++) {
+		an_ment *m = ment_at(d, k);
+		if (m)
+			m->dead = 1;
+	}
+}
+
 /* A title or role phrase at i followed by a name: "Defense Minister Amir
  * Hatami", "Hamas representative in Lebanon Ahmad Abdelhadi". Returns the
  * token after the name, or 0. */
@@ -436,7 +471,11 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 	}
 	while (p < s->t1 && tok_in(d, &tok[p], name_titles))
 		p += 1 + (p + 1 < s->t1 && tok[p + 1].flags & TF_ADOT);
-	uint32_t e = name_run(d, p, s->t1, 0);
+	uint32_t e = peer_end(d, s, p); /* "minister Baroness Scotland" */
+	if (e)
+		take_over(d, p, e);
+	else
+		e = name_run(d, p, s->t1, 0);
 	if (e == p)
 		return 0;
 	found f = {p, e, AN_K_PERSON, courtesy ? NULL : lower_span(d, i, re), of,
@@ -451,6 +490,19 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 		words += tok[k].kind == AN_TK_WORD;
 	if (words < 2 && rx->kind != AN_R_TITLE)
 		return 0;
+	emit(d, &f);
+	return e;
+}
+
+/* A peer named without a role before: "Lord Butler said". Returns the
+ * token after the name, or 0. */
+static uint32_t peer(an_doc *d, const an_sent *s, uint32_t i)
+{
+	uint32_t e = peer_end(d, s, i);
+	if (!e)
+		return 0;
+	take_over(d, i, e);
+	found f = {i, e, AN_K_PERSON, NULL, NULL, NULL, NULL};
 	emit(d, &f);
 	return e;
 }
@@ -483,6 +535,11 @@ void an_discover(an_doc *d)
 			const an_tok *k = &seg->tok[i];
 			if (!free_tok(k) || k->kind != AN_TK_WORD)
 				continue;
+			uint32_t e0 = peer(d, s, i);
+			if (e0) {
+				i = e0 - 1;
+				continue;
+			}
 			int ahead = k->flags & (TF_CAP | TF_ALLCAP) || nc[i - s->t0] <= i + 5;
 			uint32_t e = ahead ? titled(d, s, i) : 0;
 			if (e) {

@@ -94,6 +94,12 @@ void test_discover(void)
 	OK(has_mention(o, "khalid", "Khalid"));
 	OK(strstr(o, "{\"title\":\"deputy secretary-general\",\"of\":\"hamas\"}") != NULL);
 
+	/* a peer's title and one name, even a place's: not Lebanon */
+	o = code_text("Interior minister Baroness Lebanon spoke. Lord Nicholls of Birkenhead agreed.", 0);
+	OK(has_mention(o, "baroness-lebanon", "Baroness Lebanon"));
+	OK(!strstr(o, "\"entity\":\"lebanon\""));
+	OK(has_mention(o, "lord-nicholls-of-birkenhead", "Lord Nicholls of Birkenhead"));
+
 	o = code_text("A Palestinian, Ahmed Khreis, who was released, spoke. Khreis said more.", 0);
 	OK(has_mention(o, "ahmed-khreis", "Ahmed Khreis"));
 	OK(has_mention(o, "ahmed-khreis", "Khreis"));
