@@ -61,7 +61,8 @@ AN_WORDSET(reb_heads, "Brigades", "Brigade", "Battalion", "Battalions",
 AN_WORDSET(gov_heads, "Ministry", "Authority", "Agency", "Office",
 	   "Directorate", "Department", "Bureau", "Cabinet", "Government",
 	   "Administration", "Council");
-AN_WORDSET(name_titles, "Hajj", "Haj", "Sheikh", "Sardar", "Gen", "General");
+AN_WORDSET(name_titles, "Hajj", "Haj", "Sheikh", "Sardar", "Gen", "General", "Martyr",
+	"Shahid", "Shaheed", "Mujahid", "Comrade");
 
 static const char *org_agent(const an_doc *d, const an_tok *k)
 {
@@ -414,9 +415,14 @@ static uint32_t peer_end(an_doc *d, const an_sent *s, uint32_t i)
 {
 	AN_WORDSET(peerage, "Lord", "Lady", "Baroness", "Baron", "Viscount",
 		"Viscountess", "Earl", "Countess", "Marquess");
+	/* offices, not names: "Lord Chancellor", "Lord Mayor" */
+	AN_WORDSET(offices, "Chancellor", "Mayor", "Justice", "Provost", "Advocate",
+		"Lieutenant", "Chamberlain", "Speaker", "President", "Chief", "High",
+		"Privy", "Protector", "Commissioner", "Admiral");
 	const an_tok *tok = d->seg.tok;
 	if (i + 1 >= s->t1 || !tok_in(d, &tok[i], peerage) ||
-	    !(tok[i + 1].flags & TF_CAP) || tok[i + 1].kind != AN_TK_WORD)
+	    !(tok[i + 1].flags & TF_CAP) || tok[i + 1].kind != AN_TK_WORD ||
+	    tok_in(d, &tok[i + 1], offices))
 		return 0;
 	uint32_t e = i + 2;
 	if (e + 1 < s->t1 && an_tok_is(&d->text, &tok[e], "of") &&
@@ -523,6 +529,17 @@ static uint32_t *next_caps(an_doc *d, const an_sent *s)
 	return nc;
 }
 
+/* The first token in (a, e) where a role phrase starts, else e. */
+static uint32_t title_inside(an_doc *d, uint32_t a, uint32_t e)
+{
+	for (uint32_t k = a; k < e; k++) {
+		uint32_t ri;
+		if (role_at(d, k, e, &ri) > k)
+			return k;
+	}
+	return e;
+}
+
 void an_discover(an_doc *d)
 {
 	if (d->ctx->opts & ANNALS_OPT_NO_DISCOVERY)
@@ -558,7 +575,10 @@ void an_discover(an_doc *d)
 				uint32_t e2 = name_run(d, i, s->t1, 0);
 				if (e2 == e || !classify(d, s, i, e2, &f) ||
 				    f.kind == AN_K_ORG) {
-					i = e - 1;
+					/* the run may hold a title and a name
+					 * further on: "Shadow Foreign Secretary
+					 * Michael Ancram" */
+					i = title_inside(d, i + 1, e) - 1;
 					continue;
 				}
 			}

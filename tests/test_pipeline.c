@@ -100,6 +100,10 @@ void test_discover(void)
 	OK(!strstr(o, "\"entity\":\"lebanon\""));
 	OK(has_mention(o, "lord-nicholls-of-birkenhead", "Lord Nicholls of Birkenhead"));
 
+	/* a title inside a run of capitals: the name after it */
+	o = code_text("Shadow Defense Minister Amir Hatami said it.", 0);
+	OK(has_mention(o, "amir-hatami", "Amir Hatami"));
+
 	o = code_text("A Palestinian, Ahmed Khreis, who was released, spoke. Khreis said more.", 0);
 	OK(has_mention(o, "ahmed-khreis", "Ahmed Khreis"));
 	OK(has_mention(o, "ahmed-khreis", "Khreis"));
