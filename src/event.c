@@ -1427,6 +1427,22 @@ static framing frame(sent_ctx *c, const trigger *t, const an_evcode *code,
 
 /* The place the clause names: a place or country after a locative
  * preposition, nearest the trigger, not one of its actors. */
+/* "near the Israeli border", "off the Yemeni coast": the country a
+ * locative phrase names through a demonym, or -1. */
+static long border(sent_ctx *c)
+{
+	AN_WORDSET(edges, "border", "borders", "frontier", "coast", "coastline",
+		"waters", "shore", "shores", "side");
+	AN_WORDSET(near, "near", "along", "across", "off", "on", "at", "to");
+	for (uint32_t i = c->s->t0 + 2; i + 1 < c->s->t1; i++) {
+		long m = ment_of(c, i);
+		if (m >= 0 && c->d->ment[m].how == AN_H_DEMONYM && word_in(c, i + 1, &edges) &&
+		    is_word(c, i - 1, "the") && word_in(c, i - 2, &near))
+			return m;
+	}
+	return -1;
+}
+
 static long location(sent_ctx *c, const trigger *t, const roles *r)
 {
 	long best = -1;
@@ -1449,7 +1465,7 @@ static long location(sent_ctx *c, const trigger *t, const roles *r)
 			best = m;
 		}
 	}
-	return best;
+	return best >= 0 ? best : border(c);
 }
 
 /* ---- events ------------------------------------------------------------- */

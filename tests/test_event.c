@@ -86,6 +86,9 @@ static void clauses(void)
 	/* a place after "in" is the location, not the target */
 	EV("Hamas attacked Israel in Gaza.",
 	   "190 hamas>israel asserted null gaza-strip null");
+	/* a border named by its country's demonym */
+	EV("Hamas attacked Israel near the Iranian border.",
+	   "190 hamas>israel asserted null iran null");
 }
 
 static void roles(void)
