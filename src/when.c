@@ -361,7 +361,12 @@ static uint32_t expr_at(const an_doc *d, uint32_t i, uint32_t end, long *refp,
 	int y = year_at(d, k);
 	if (y && i > 0 && (tok_word(d, &d->seg.tok[i - 1], "in") ||
 			   tok_word(d, &d->seg.tok[i - 1], "since") ||
-			   tok_word(d, &d->seg.tok[i - 1], "during"))) {
+			   tok_word(d, &d->seg.tok[i - 1], "during") ||
+			   tok_word(d, &d->seg.tok[i - 1], "from") ||
+			   tok_word(d, &d->seg.tok[i - 1], "between") ||
+			   tok_word(d, &d->seg.tok[i - 1], "to") ||
+			   tok_word(d, &d->seg.tok[i - 1], "and") ||
+			   tok_word(d, &d->seg.tok[i - 1], "-"))) {
 		snprintf(out, 11, "%04d", y);
 		return 1;
 	}
@@ -477,6 +482,32 @@ static int may_start(const an_doc *d, const an_tok *k)
 	return an_words_may(&starts, k) && an_words_has_lower(&starts, &d->text, k);
 }
 
+/* The part two ISO dates share, at a date's precision: "2018" for
+ * 2018-03 and 2018-05, "" for 2015 and 2017. */
+static void common(char *a, const char *b)
+{
+	size_t n = 0;
+	while (a[n] && a[n] == b[n])
+		n++;
+	n = n >= 10 ? 10 : n >= 7 ? 7 : n >= 4 ? 4 : 0;
+	a[n] = 0;
+}
+
+/* The end of a range "X to Y", "between X and Y", "from March to May
+ * 2018" after the expression [i, j): writes Y to b and returns the tokens
+ * " to Y" spans, or 0. */
+static uint32_t range_end(const an_doc *d, uint32_t i, uint32_t j, uint32_t end,
+			  long *ref, char *b)
+{
+	AN_WORDSET(links, "to", "until", "till", "through", "and", "-");
+	if (j + 1 >= end || !an_words_has_lower(&links, &d->text, &d->seg.tok[j]) ||
+	    (tok_word(d, &d->seg.tok[j], "and") && !(i > 0 &&
+	     tok_word(d, &d->seg.tok[i - 1], "between"))))
+		return 0;
+	uint32_t len = expr_at(d, j + 1, end, ref, b, 0);
+	return len ? 1 + len : 0;
+}
+
 static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max,
 		int anaphors)
 {
@@ -486,9 +517,26 @@ static int scan(const an_doc *d, uint32_t t0, uint32_t t1, an_when *out, int max
 		if (!may_start(d, &d->seg.tok[i]))
 			continue;
 		uint32_t len = expr_at(d, i, t1, &ref, out[n].iso, anaphors);
+		int m = month_tok(d, &d->seg.tok[i]);
+		char b[11];
+		if (!len && m && i + 2 < t1) { /* "from March to May 2018" */
+			uint32_t r = range_end(d, i, i + 1, t1, &ref, b);
+			if (r && strlen(b) >= 4) {
+				snprintf(out[n].iso, 11, "%.4s-%02d", b, m);
+				common(out[n].iso, b);
+				out[n++].tok = i;
+				i += r;
+			}
+			continue;
+		}
 		if (!len)
 			continue;
-		out[n++].tok = i;
+		uint32_t r = range_end(d, i, i + len, t1, &ref, b);
+		if (r) /* what both ends share */
+			common(out[n].iso, b);
+		len += r;
+		if (out[n].iso[0]) /* a range over years pins no date */
+			out[n++].tok = i;
 		i += len - 1;
 	}
 	return n;

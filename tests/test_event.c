@@ -309,6 +309,13 @@ static void dates(void)
 	    "190 hamas>israel asserted null null null");
 	EVD("Hamas attacked Israel the previous day.", "2018-01-17",
 	    "190 hamas>israel asserted 2018-01-16 null null");
+	/* ranges: what both ends share, nothing when they differ in year */
+	EVD("Hamas attacked Israel from March to May 2018.", NULL,
+	    "190 hamas>israel asserted 2018 null null");
+	EVD("Hamas attacked Israel between March 3, 2018 and March 9, 2018.", NULL,
+	    "190 hamas>israel asserted 2018-03 null null");
+	EVD("Hamas attacked Israel from 2015 to 2017.", NULL,
+	    "190 hamas>israel asserted null null null");
 	/* "the day before X" counts from X, which is not dated here */
 	EVD("Hamas attacked Israel the day before the protests.", "2018-01-17",
 	    "190 hamas>israel asserted null null null");
