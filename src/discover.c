@@ -100,6 +100,11 @@ AN_WORDSET(particles,
 					"ould", "ul");
 AN_WORDSET(connectors,
 	"of", "for", "on");
+/* Heads of official bodies whose names may join two fields with "and". */
+AN_WORDSET(office_heads,
+	"Department", "Ministry", "Office", "Committee", "Commission", "Council",
+	"Institute", "Board", "Agency", "Bureau", "Authority", "Federation",
+	"Association", "Society", "Secretary", "Minister");
 AN_WORDSET(kunyas,
 	"Abu", "Abou", "Umm", "Um", "Abo");
 AN_WORDSET(determiners,
@@ -139,7 +144,11 @@ static uint32_t name_run(const an_doc *d, uint32_t i, uint32_t end, int conn)
 			   (tok_in(d, t, particles) ||
 			    (conn && (tok_in(d, t, connectors) ||
 				      (an_tok_is(&d->text, t, "the") &&
-				       tok_in(d, &tok[k - 1], connectors)))));
+				       tok_in(d, &tok[k - 1], connectors)) ||
+				      /* "Department for Education and Skills" */
+				      (an_tok_is(&d->text, t, "and") &&
+				       tok_in(d, &tok[i], office_heads) &&
+				       k + 1 < end && cap_word(&tok[k + 1])))));
 		if ((glue || part) && k + 1 < end) {
 			k++;
 			continue;

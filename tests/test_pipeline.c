@@ -100,6 +100,11 @@ void test_discover(void)
 	OK(!strstr(o, "\"entity\":\"lebanon\""));
 	OK(has_mention(o, "lord-nicholls-of-birkenhead", "Lord Nicholls of Birkenhead"));
 
+	/* an official body's name joining two fields with "and" */
+	o = code_text("A Department for Education and Skills spokeswoman said so.", 0);
+	OK(has_mention(o, "department-for-education-and-skills",
+		       "Department for Education and Skills"));
+
 	/* a title inside a run of capitals: the name after it */
 	o = code_text("Shadow Defense Minister Amir Hatami said it.", 0);
 	OK(has_mention(o, "amir-hatami", "Amir Hatami"));
