@@ -478,6 +478,9 @@ static uint32_t titled(an_doc *d, const an_sent *s, uint32_t i)
 		if (an_tok_ieq(&d->text, &tok[q], "the") && q + 1 < s->t1)
 			q++;
 		an_ment *m = ment_at(d, q);
+		if (m && m->how == AN_H_DEMONYM && m->t1 < s->t1 && cap_word(&tok[m->t1]))
+			return 0; /* "director general of the British Chambers of
+				   * Commerce": an organisation, no name */
 		if (m) {
 			p = m->t1;
 			if (an_tok_is(&d->text, &tok[re], "of"))

@@ -100,6 +100,10 @@ void test_discover(void)
 	OK(!strstr(o, "\"entity\":\"lebanon\""));
 	OK(has_mention(o, "lord-nicholls-of-birkenhead", "Lord Nicholls of Birkenhead"));
 
+	/* a role "of" an organisation named after a demonym names no one */
+	o = code_text("Amir Hatami, director general of the Iranian Chambers of Commerce, spoke.", 0);
+	OK(!strstr(o, "\"id\":\"chambers\""));
+
 	/* an official body's name joining two fields with "and" */
 	o = code_text("A Department for Education and Skills spokeswoman said so.", 0);
 	OK(has_mention(o, "department-for-education-and-skills",
