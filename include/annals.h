@@ -356,6 +356,8 @@ typedef struct annals_query {
 	long offset;          /* skip this many results first (paging) */
 	const char *entity_kind; /* entities: person, organization, country,
 				  * place, media, other */
+	int doc_dates;        /* events, quotes (JSON): add "doc_date", the
+			       * date of the record's document */
 } annals_query;
 
 /* Runs q and writes its results in format out to fn. Returns ANNALS_OK,

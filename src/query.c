@@ -294,6 +294,19 @@ static void event_row(an_buf *b, an_stmt *s)
 	an_buf_putc(b, '\n');
 }
 
+/* A record by put, with "doc_date" from column date_col when it is not
+ * -1 (put ends its record with "}\n"). */
+static void json_row(an_buf *b, an_stmt *s, void (*put)(an_buf *, an_stmt *),
+		     int date_col)
+{
+	put(b, s);
+	if (date_col < 0)
+		return;
+	b->len -= 2;
+	an_j_str(b, "doc_date", s, date_col);
+	an_buf_puts(b, "}\n");
+}
+
 /* The WHERE clause of an event query. */
 int an_query_event_filters(annals_store *st, const annals_query *q, an_sql *sql)
 {
@@ -364,7 +377,7 @@ static int q_events(annals_store *st, const annals_query *q, annals_output fmt,
 	while ((r = an_stmt_step(s)) == AN_STEP_ROW && !an_out_flush(o, 0)) {
 		n++;
 		if (fmt == ANNALS_OUT_JSON)
-			an_event_json(&o->b, s);
+			json_row(&o->b, s, an_event_json, q->doc_dates ? 23 : -1);
 		else if (fmt == ANNALS_OUT_TABLE)
 			event_row(&o->b, s);
 		else
@@ -474,7 +487,7 @@ static int q_quotes(annals_store *st, const annals_query *q, annals_output fmt,
 	while (s && (r = an_stmt_step(s)) == AN_STEP_ROW && !an_out_flush(o, 0)) {
 		n++;
 		if (fmt == ANNALS_OUT_JSON)
-			an_quote_json(&o->b, s);
+			json_row(&o->b, s, an_quote_json, q->doc_dates ? 15 : -1);
 		else if (fmt == ANNALS_OUT_TABLE)
 			quote_row(&o->b, s);
 		else

@@ -237,6 +237,34 @@ static enum MHD_Result collect(void *ud, enum MHD_ValueKind kind, const char *ke
 	return MHD_YES;
 }
 
+static int hexdigit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Decodes %XX in a path or a parameter in place, except %00: a NUL
+ * would cut the string short of what was asked ("/app.js%00.html"), so
+ * it stays as written and matches nothing. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		int hi, lo;
+		if (r[0] == '%' && (hi = hexdigit(r[1])) >= 0 && (lo = hexdigit(r[2])) >= 0 &&
+		    (hi || lo)) {
+			*w++ = (char)(hi << 4 | lo);
+			r += 2;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = 0;
+	return (size_t)(w - s);
+}
+
 /* Whether the Host header names this server (loopback only). */
 static int host_ok(server *sv, struct MHD_Connection *c)
 {
@@ -414,6 +442,7 @@ static struct MHD_Daemon *start(server *sv, const serve_opts *o)
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)128,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
 	if (!d)
 		fprintf(stderr, "annals: cannot listen on %s:%ld (the port is taken, or not "

@@ -340,7 +340,7 @@ static void api_stats(req *r, const char *id)
 static void api_events(req *r, const char *id)
 {
 	(void)id;
-	annals_query q = {.kind = ANNALS_Q_EVENTS};
+	annals_query q = {.kind = ANNALS_Q_EVENTS, .doc_dates = 1};
 	if (!get_filters(r, &q) && !get_page(r, 50, 500, &q.limit, &q.offset))
 		page(r, &q, NULL);
 }
@@ -348,7 +348,7 @@ static void api_events(req *r, const char *id)
 static void api_quotes(req *r, const char *id)
 {
 	(void)id;
-	annals_query q = {.kind = ANNALS_Q_QUOTES};
+	annals_query q = {.kind = ANNALS_Q_QUOTES, .doc_dates = 1};
 	if (!get_filters(r, &q) && !get_page(r, 50, 500, &q.limit, &q.offset))
 		page(r, &q, NULL);
 }
