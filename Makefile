@@ -1,5 +1,5 @@
 # annals: plain GNU make. Targets: all test check fuzz bench eval golden
-# deps format clean. See README.md.
+# deps format clean web. See README.md.
 
 CC      ?= cc
 CWARNS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
@@ -31,7 +31,7 @@ HDRS   = include/annals.h $(wildcard src/*.h)
 
 TESTSRC = $(wildcard tests/test_*.c)
 
-.PHONY: all test check fuzz bench eval golden deps format clean sample web
+.PHONY: all test check fuzz bench bench-serve eval golden deps format clean sample web
 
 all: annals
 
@@ -64,14 +64,17 @@ fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
 	$(CC) $(CFLAGS) -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
 
 # Every test: the unit suites, the golden files, the command line, the
-# store (over PostgreSQL too when ANNALS_TEST_PG names a database) and the
-# fuzz regression inputs.
-test: annals tests/run $(REPLAYS)
+# store (over PostgreSQL too when ANNALS_TEST_PG names a database), the
+# server's API (curl) and page (headless Chromium), and the fuzz
+# regression inputs.
+test: annals tests/run $(REPLAYS) web
 	./tests/run
 	python3 tools/checkevents.py
 	sh tests/golden.sh
 	sh tests/cli.sh
 	sh tests/store.sh
+	sh tests/serve.sh
+	sh tests/e2e/run.sh
 	for r in text html jsonl; do \
 	  ./fuzz/replay_$$r fuzz/seeds/fuzz_$$r/* $$(ls -d fuzz/regress/fuzz_$$r/* 2>/dev/null) || exit 1; \
 	done
@@ -97,6 +100,11 @@ fuzz: $(FUZZERS)
 
 bench: annals
 	sh bench/bench.sh
+	python3 bench/serve.py
+
+# The server alone under wrk: requests/s and p99 latency of the API.
+bench-serve: annals
+	python3 bench/serve.py
 
 eval: annals
 	sh tools/eval.sh

@@ -263,7 +263,8 @@ int an_query_search(annals_store *st, const annals_query *q, annals_output fmt,
 	if (q->doc)
 		an_sql_where(&sql, "d.name = ?", q->doc);
 	an_buf_puts(&sql.b, pg ? " ORDER BY ts_rank(s.tsv, qq) DESC, d.id, s.n"
-			       : " ORDER BY bm25(sentence_fts), d.id, s.n");
+			       : " ORDER BY rank"); /* bm25; FTS5 sorts, and makes
+						     * snippets of the rows kept only */
 	an_sql_page(&sql, st, q->limit ? q->limit : 20, q->offset);
 	an_stmt *s = an_sql_prepare(st, &sql);
 	int rc = s ? ANNALS_OK : ANNALS_ESTORE, r = AN_STEP_DONE, n = 0;

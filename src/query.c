@@ -362,7 +362,8 @@ static int q_events(annals_store *st, const annals_query *q, annals_output fmt,
 		an_sql_free_own(&sql);
 		return rc;
 	}
-	an_buf_puts(&sql.b, " ORDER BY d.id, e.n");
+	/* e.doc is d.id: ordered so, the rows come in the key's order, unsorted */
+	an_buf_puts(&sql.b, " ORDER BY e.doc, e.n");
 	an_sql_page(&sql, st, q->limit, q->offset);
 	an_stmt *s = an_sql_prepare(st, &sql);
 	if (!s) {
@@ -466,7 +467,7 @@ static int q_quotes(annals_store *st, const annals_query *q, annals_output fmt,
 		an_sql_where(&sql, "d.name = ?", q->doc);
 	an_stmt *s = NULL;
 	if (!rc) {
-		an_buf_puts(&sql.b, " ORDER BY d.id, q.n");
+		an_buf_puts(&sql.b, " ORDER BY q.doc, q.n");
 		an_sql_page(&sql, st, q->limit, q->offset);
 		if (!(s = an_sql_prepare(st, &sql)))
 			rc = ANNALS_ESTORE;

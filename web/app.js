@@ -25,7 +25,7 @@
       else if (k === 'onclick') e.addEventListener('click', v);
       else e.setAttribute(k, String(v));
     }
-    for (const k of kids.flat()) {
+    for (const k of kids.flat(Infinity)) {
       if (k === undefined || k === null || k === false) continue;
       e.appendChild(typeof k === 'string' || typeof k === 'number'
         ? document.createTextNode(String(k)) : k);
@@ -410,6 +410,7 @@
     });
     $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadNetwork(); });
     $('f-of').addEventListener('change', loadNetwork);
+    window.addEventListener('hashchange', route);
     stats();
     loadNetwork();
     drawChips();
