@@ -24,6 +24,7 @@ done
 serve() {
 	db=$1
 	shift
+	: > "$T/serve.out"
 	"$A" serve --db "$db" --port 0 "$@" > "$T/serve.out" 2> "$T/serve.err" &
 	PID=$!
 	URL=

@@ -14,6 +14,7 @@ trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"' EXIT
 command -v node > /dev/null || { echo "e2e: FAIL: node is missing (make deps)" >&2; exit 1; }
 "$A" ingest -q --db "$T/e2e.db" samples/articles tests/e2e/hostile.jsonl ||
 	{ echo "e2e: FAIL: ingest" >&2; exit 1; }
+: > "$T/out"
 "$A" serve --db "$T/e2e.db" --port 0 > "$T/out" 2> "$T/err" &
 PID=$!
 URL=
