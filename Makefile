@@ -1,5 +1,5 @@
 # annals: plain GNU make. Targets: all test check fuzz bench eval golden
-# deps format clean. See README.md.
+# deps format clean web. See README.md.
 
 CC      ?= cc
 CWARNS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wpointer-arith \
@@ -10,9 +10,13 @@ PKGS    = gumbo sqlite3 libpq
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lutf8proc
 DATADIR ?= $(CURDIR)/data
+WEBDIR  ?= $(CURDIR)/web
 CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -Iinclude -fvisibility=hidden \
            -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS)
 LDLIBS  += $(PKGLIBS)
+# annals serve: libmicrohttpd, threads; the page's files from $(WEBDIR)
+SERVELIBS := $(shell pkg-config --libs libmicrohttpd 2>/dev/null) -lpthread
+SERVEOBJ = src/serve.o src/serve_api.o
 
 # The library, in pipeline order (main.c is the command).
 LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
@@ -21,13 +25,13 @@ LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/quote.c src/event.c src/support.c \
          src/write.c src/fingerprint.c src/annals.c \
          src/jrec.c src/db.c src/db_sqlite.c src/db_pg.c src/schema.c \
-         src/store.c src/query.c src/profile.c src/network.c src/export.c
+         src/store.c src/query.c src/profile.c src/browse.c src/network.c src/export.c
 LIBOBJ = $(LIBSRC:.c=.o)
 HDRS   = include/annals.h $(wildcard src/*.h)
 
 TESTSRC = $(wildcard tests/test_*.c)
 
-.PHONY: all test check fuzz bench eval golden deps format clean sample
+.PHONY: all test check fuzz bench bench-serve eval golden deps format clean sample web
 
 all: annals
 
@@ -37,8 +41,19 @@ libannals.a: $(LIBOBJ)
 src/%.o: src/%.c $(HDRS)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-annals: src/main.o src/cli_store.o libannals.a
-	$(CC) $(CFLAGS) -o $@ src/main.o src/cli_store.o libannals.a $(LDLIBS)
+src/serve.o: src/serve.c $(HDRS)
+	$(CC) $(CFLAGS) -DANNALS_WEBDIR='"$(WEBDIR)"' -c $< -o $@
+
+annals: src/main.o src/cli_store.o $(SERVEOBJ) libannals.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ src/main.o src/cli_store.o $(SERVEOBJ) libannals.a \
+	      $(LDLIBS) $(SERVELIBS)
+
+# The page's front-end libraries (and the browser tests' driver), from npm
+# at the versions of web/package-lock.json, into web/node_modules.
+web: web/node_modules/.installed
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 tests/run: tests/runner.c $(TESTSRC) tests/runner.h libannals.a
 	$(CC) $(CFLAGS) -Isrc -o $@ tests/runner.c $(TESTSRC) libannals.a $(LDLIBS)
@@ -49,14 +64,17 @@ fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
 	$(CC) $(CFLAGS) -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
 
 # Every test: the unit suites, the golden files, the command line, the
-# store (over PostgreSQL too when ANNALS_TEST_PG names a database) and the
-# fuzz regression inputs.
-test: annals tests/run $(REPLAYS)
+# store (over PostgreSQL too when ANNALS_TEST_PG names a database), the
+# server's API (curl) and page (headless Chromium), and the fuzz
+# regression inputs.
+test: annals tests/run $(REPLAYS) web
 	./tests/run
 	python3 tools/checkevents.py
 	sh tests/golden.sh
 	sh tests/cli.sh
 	sh tests/store.sh
+	sh tests/serve.sh
+	sh tests/e2e/run.sh
 	for r in text html jsonl; do \
 	  ./fuzz/replay_$$r fuzz/seeds/fuzz_$$r/* $$(ls -d fuzz/regress/fuzz_$$r/* 2>/dev/null) || exit 1; \
 	done
@@ -82,6 +100,11 @@ fuzz: $(FUZZERS)
 
 bench: annals
 	sh bench/bench.sh
+	python3 bench/serve.py
+
+# The server alone under wrk: requests/s and p99 latency of the API.
+bench-serve: annals
+	python3 bench/serve.py
 
 eval: annals
 	sh tools/eval.sh

@@ -40,7 +40,9 @@ enum {
 	ANNALS_EWRITE = 7,   /* the output sink refused the records */
 	ANNALS_ESTORE = 8,   /* the database refused (read-only, full, locked,
 			      * not a database, connection lost) */
-	ANNALS_EVERSION = 9  /* the database has another schema version */
+	ANNALS_EVERSION = 9, /* the database has another schema version */
+	ANNALS_ETIMEOUT = 10 /* a query ran past its time limit
+			      * (annals_store_set_timeout) */
 };
 
 /* Input formats. ANNALS_FMT_AUTO decides from the name and the first bytes. */
@@ -302,7 +304,14 @@ typedef enum {
 	ANNALS_Q_ENTITY,     /* one entity's profile */
 	ANNALS_Q_SEARCH,     /* sentences matching words, with snippets */
 	ANNALS_Q_RECORDS,    /* every record, as annals code writes them */
-	ANNALS_Q_STATS       /* counts of documents and records */
+	ANNALS_Q_STATS,      /* counts of documents and records */
+	ANNALS_Q_ENTITIES,   /* entity records, most mentioned first; text:
+			      * words in the name, id or an alias;
+			      * entity_kind: person, organization, ... */
+	ANNALS_Q_DOCUMENT    /* one document (doc): its document record with
+			      * "text" (and "body_base64" when its bytes are
+			      * not UTF-8), then its mention, event and
+			      * quote records */
 } annals_query_kind;
 
 /* How results are written. Graph formats show the support network
@@ -314,7 +323,12 @@ typedef enum {
 	ANNALS_OUT_TSV,
 	ANNALS_OUT_GRAPHML,
 	ANNALS_OUT_GEXF,     /* Gephi, with time intervals on edges */
-	ANNALS_OUT_DOT       /* Graphviz */
+	ANNALS_OUT_DOT,      /* Graphviz */
+	ANNALS_OUT_GRAPH     /* JSON Lines: a "node" record per actor (id,
+			      * label, kind, mentions in the store, first,
+			      * last) and an "edge" record per edge (source,
+			      * target, kind, weight, docs, first, last);
+			      * with a limit, the heaviest edges */
 } annals_output;
 
 /* Filters; NULL or 0 fields do not filter. Actors are entity ids, names or
@@ -339,14 +353,25 @@ typedef struct annals_query {
 			       * hierarchy (a commander under his force and
 			       * state) */
 	long limit;           /* at most this many results; 0: all */
+	long offset;          /* skip this many results first (paging) */
+	const char *entity_kind; /* entities: person, organization, country,
+				  * place, media, other */
+	int doc_dates;        /* events, quotes (JSON): add "doc_date", the
+			       * date of the record's document */
 } annals_query;
 
 /* Runs q and writes its results in format out to fn. Returns ANNALS_OK,
- * ANNALS_EUSAGE (an unknown actor, or a format the query has not), or
- * ANNALS_ESTORE / ANNALS_EWRITE. */
+ * ANNALS_EUSAGE (an unknown actor or document, or a format the query has
+ * not), ANNALS_ETIMEOUT, or ANNALS_ESTORE / ANNALS_EWRITE. */
 ANNALS_API int annals_store_query(annals_store *st, const annals_query *q,
 				  annals_output out, annals_sink_fn fn,
 				  void *ud);
+
+/* Limits each annals_store_query to about ms milliseconds of database
+ * work (0, the default: no limit); a query past it stops with
+ * ANNALS_ETIMEOUT. SQLite checks the clock as it steps; PostgreSQL sets
+ * statement_timeout, per statement. */
+ANNALS_API void annals_store_set_timeout(annals_store *st, unsigned ms);
 
 #ifdef __cplusplus
 }

@@ -23,8 +23,9 @@ const char *annals_strerror(int rc)
 	static const char *const msgs[] = {
 		"ok", "input/output error", "malformed input", "empty input",
 		"document too large", "dictionary error", "bad argument",
-		"output refused", "database error", "database of another version"};
-	return rc >= 0 && rc <= ANNALS_EVERSION ? msgs[rc] : "unknown error";
+		"output refused", "database error", "database of another version",
+		"query time limit passed"};
+	return rc >= 0 && rc <= ANNALS_ETIMEOUT ? msgs[rc] : "unknown error";
 }
 
 static void *std_calloc(size_t n, size_t s) { return calloc(n, s); }

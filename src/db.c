@@ -2,7 +2,9 @@
  * db.c: picks the backend for a database name and forwards the calls of
  * db.h to it.
  */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 
@@ -16,9 +18,38 @@ int an_db_open(an_db **out, const char *target, int readonly, char *err,
 	       size_t cap)
 {
 	*out = NULL;
-	if (an_db_is_url(target))
-		return an_db_open_pg(out, target, err, cap);
-	return an_db_open_sqlite(out, target, readonly, err, cap);
+	if (!an_db_is_url(target))
+		return an_db_open_sqlite(out, target, readonly, err, cap);
+	if (an_db_open_pg(out, target, err, cap))
+		return -1;
+	if (readonly && an_db_exec(*out, "SET default_transaction_read_only = on")) {
+		snprintf(err, cap, "%s: cannot make the session read-only: %s",
+			 (*out)->name, (*out)->err);
+		an_db_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+double an_db_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int an_db_set_timeout(an_db *db, unsigned ms)
+{
+	db->timeout_ms = ms;
+	db->deadline = 0;
+	return db->kind == AN_DB_PG ? an_db_pg_timeout(db, ms)
+				    : an_db_sqlite_timeout(db, ms);
+}
+
+void an_db_start_clock(an_db *db)
+{
+	db->deadline = db->timeout_ms ? an_db_clock() + db->timeout_ms / 1e3 : 0;
 }
 
 #define OPS(st) (((an_stmt_head *)(st))->db->ops)

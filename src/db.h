@@ -18,7 +18,7 @@ enum { AN_STEP_ERROR = -1, AN_STEP_DONE = 0, AN_STEP_ROW = 1 };
 
 /* Kinds of failure, for choosing the message and exit status. */
 enum { AN_DBE_OK = 0, AN_DBE_OTHER, AN_DBE_READONLY, AN_DBE_FULL,
-       AN_DBE_BUSY, AN_DBE_NOTADB, AN_DBE_OPEN };
+       AN_DBE_BUSY, AN_DBE_NOTADB, AN_DBE_OPEN, AN_DBE_TIMEOUT };
 
 typedef struct an_db an_db;
 typedef struct an_stmt an_stmt;
@@ -47,10 +47,14 @@ struct an_db {
 	int fail;        /* AN_DBE_* of the last error */
 	char name[512];  /* the file, or the URL without its password */
 	char err[1024];  /* the last error */
+	unsigned timeout_ms; /* time limit of a query, 0 for none */
+	double deadline;     /* SQLite: when the current query must stop
+			      * (monotonic seconds), 0 for never */
 };
 
 /* Opens the database at target: a postgresql:// URL or a file name.
- * readonly: never create nor write. Returns 0 and *out, or -1 with a
+ * readonly: never create nor write (SQLite opens the file read-only;
+ * PostgreSQL makes every transaction of the session read-only). Returns 0 and *out, or -1 with a
  * message in err (and *out NULL). The caller closes with an_db_close. */
 int an_db_open(an_db **out, const char *target, int readonly, char *err,
 	       size_t cap);
@@ -60,6 +64,18 @@ int an_db_is_url(const char *target);
 int an_db_open_sqlite(an_db **out, const char *path, int readonly, char *err,
 		      size_t cap);
 int an_db_open_pg(an_db **out, const char *url, char *err, size_t cap);
+
+/* Limits the database time of each query to ms milliseconds (0: none):
+ * PostgreSQL per statement (statement_timeout), SQLite from the last
+ * an_db_start_clock. A statement past it fails with AN_DBE_TIMEOUT.
+ * Returns 0 or -1 (db->err). */
+int an_db_set_timeout(an_db *db, unsigned ms);
+/* Starts the clock of a query (SQLite; a no-op for PostgreSQL). */
+void an_db_start_clock(an_db *db);
+int an_db_sqlite_timeout(an_db *db, unsigned ms);
+int an_db_pg_timeout(an_db *db, unsigned ms);
+/* Seconds of the monotonic clock. */
+double an_db_clock(void);
 
 /* Closes the connection and frees db; NULL is a no-op. */
 void an_db_close(an_db *db);

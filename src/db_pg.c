@@ -52,6 +52,8 @@ static int pg_fail(an_db *db, PGresult *r)
 		db->fail = AN_DBE_FULL;
 	else if (state && (!strcmp(state, "25006") || !strcmp(state, "42501")))
 		db->fail = AN_DBE_READONLY;
+	else if (state && !strcmp(state, "57014"))
+		db->fail = AN_DBE_TIMEOUT; /* canceled by statement_timeout */
 	else if (state && (!strncmp(state, "40", 2) || !strcmp(state, "55P03")))
 		db->fail = AN_DBE_BUSY;
 	else if (PQstatus(p->c) != CONNECTION_OK)
@@ -330,6 +332,13 @@ static void hide_password(const char *url, char *out, size_t cap)
 	colon = memchr(s + 3, ':', (size_t)(at - s - 3));
 	if (colon)
 		snprintf(out, cap, "%.*s:***%s", (int)(colon - url), url, at);
+}
+
+int an_db_pg_timeout(an_db *db, unsigned ms)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SET statement_timeout = %u", ms);
+	return an_db_exec(db, sql);
 }
 
 int an_db_open_pg(an_db **out, const char *url, char *err, size_t cap)

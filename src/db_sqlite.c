@@ -33,6 +33,8 @@ static int kind_of(int rc)
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT: return AN_DBE_NOTADB;
 	case SQLITE_CANTOPEN: return AN_DBE_OPEN;
+	case SQLITE_INTERRUPT: return AN_DBE_TIMEOUT; /* only the time limit
+							* interrupts */
 	default: return AN_DBE_OTHER;
 	}
 }
@@ -130,6 +132,21 @@ static void sq_finalize(an_stmt *st)
 {
 	sqlite3_finalize(ST(st));
 	an_free(NULL, st);
+}
+
+/* Called every few thousand steps of the virtual machine: non-zero stops
+ * the statement (SQLITE_INTERRUPT) once the query's deadline has passed. */
+static int sq_progress(void *ud)
+{
+	const an_db *db = ud;
+	return db->deadline > 0 && an_db_clock() > db->deadline;
+}
+
+int an_db_sqlite_timeout(an_db *db, unsigned ms)
+{
+	sqlite3_progress_handler(((sq_db *)db)->h, ms ? 4000 : 0,
+				 ms ? sq_progress : NULL, db);
+	return 0;
 }
 
 static const an_db_ops sq_ops = {

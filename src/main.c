@@ -14,6 +14,7 @@
 
 #include "annals.h"
 #include "cli_store.h"
+#include "serve.h"
 
 /* Exit statuses, listed in --help. */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3,
@@ -116,6 +117,7 @@ static void usage(FILE *f)
 	      "                        TEXT or stats, from a database\n"
 	      "  export FORMAT         csv, tsv, jsonl, graphml, gexf or dot from a\n"
 	      "                        database\n"
+	      "  serve                 a web page and a JSON API over a database\n"
 	      "  help [COMMAND]        show help for a command\n"
 	      "\n"
 	      "options:\n"
@@ -427,6 +429,8 @@ int main(int argc, char **argv)
 		else if (argc > 2 && (!strcmp(argv[2], "ingest") || !strcmp(argv[2], "query") ||
 				      !strcmp(argv[2], "export")))
 			an_usage_store(argv[2], stdout);
+		else if (argc > 2 && !strcmp(argv[2], "serve"))
+			an_usage_serve(stdout);
 		else
 			usage(stdout);
 		return EXIT_OK;
@@ -441,6 +445,8 @@ int main(int argc, char **argv)
 		return an_cmd_query(argc - 1, argv + 1);
 	if (!strcmp(cmd, "export"))
 		return an_cmd_export(argc - 1, argv + 1);
+	if (!strcmp(cmd, "serve"))
+		return an_cmd_serve(argc - 1, argv + 1);
 	fprintf(stderr, "annals: unknown command '%s'\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;

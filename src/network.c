@@ -127,6 +127,29 @@ static void add_evidence(edge *e, an_stmt *s)
 	e->weight++;
 }
 
+/* Keeps the support rows with a claim of that modality (a support row
+ * counts asserted, reported, claimed and hypothetical claims; none is
+ * negated). */
+static int modality_where(annals_store *st, an_sql *sql, const char *modality)
+{
+	static const char *const mods[] = {"asserted", "reported", "claimed",
+					   "hypothetical"};
+	char cond[48];
+	if (!strcmp(modality, "negated")) {
+		an_sql_where(sql, "1 = 0", NULL);
+		return ANNALS_OK;
+	}
+	for (int m = 0; m < 4; m++)
+		if (!strcmp(modality, mods[m])) {
+			snprintf(cond, sizeof cond, "s.%s > 0", mods[m]);
+			an_sql_where(sql, cond, NULL);
+			return ANNALS_OK;
+		}
+	snprintf(st->err, sizeof st->err, "unknown modality '%s' (asserted, reported, "
+		 "claimed, negated, hypothetical)", modality);
+	return ANNALS_EUSAGE;
+}
+
 /* Reads the support rows matching q into g, merged per (sponsor,
  * recipient, kind). */
 static int load_support(annals_store *st, const annals_query *q, net *g)
@@ -141,6 +164,8 @@ static int load_support(annals_store *st, const annals_query *q, net *g)
 		rc = an_query_actor_where(st, &sql, q->source, q->rollup, "s.sponsor IN %s");
 	if (!rc && q && q->target)
 		rc = an_query_actor_where(st, &sql, q->target, q->rollup, "s.recipient IN %s");
+	if (!rc && q && q->modality)
+		rc = modality_where(st, &sql, q->modality);
 	if (q && q->support_kind)
 		an_sql_where(&sql, "s.kind = ?", q->support_kind);
 	if (q && q->doc)
@@ -255,7 +280,9 @@ static int write_support(annals_store *st, net *g, const annals_query *q,
 {
 	char sep = fmt == ANNALS_OUT_TSV ? '\t' : ',';
 	size_t shown = 0;
-	if (fmt == ANNALS_OUT_GRAPHML || fmt == ANNALS_OUT_GEXF || fmt == ANNALS_OUT_DOT)
+	long skipped = 0;
+	if (fmt == ANNALS_OUT_GRAPHML || fmt == ANNALS_OUT_GEXF || fmt == ANNALS_OUT_DOT ||
+	    fmt == ANNALS_OUT_GRAPH)
 		return write_graph(st, g, q, fmt, o, "support");
 	if (fmt == ANNALS_OUT_TABLE) {
 		an_cell(&o->b, "sponsor", 24);
@@ -274,6 +301,10 @@ static int write_support(annals_store *st, net *g, const annals_query *q,
 	for (size_t i = 0; i < g->n && !an_out_flush(o, 0); i++) {
 		if (!in_range(&g->e[i], q) || (q->limit > 0 && (long)shown >= q->limit))
 			continue;
+		if (skipped < q->offset) {
+			skipped++;
+			continue;
+		}
 		shown++;
 		if (fmt == ANNALS_OUT_JSON)
 			support_json(&o->b, &g->e[i]);
@@ -395,19 +426,24 @@ typedef struct node {
 	const char *id;
 	char *label, *kind;
 	char first[11], last[11];
+	long mentions;
 } node;
 
-/* The nodes of g in order of first appearance, labelled from the entity
- * table. */
-static node *nodes_of(annals_store *st, net *g, const annals_query *q, size_t *count)
+/* The nodes of g's edges (those in keep, or with keep NULL all in q's
+ * range) in order of first appearance, labelled from the entity table
+ * with their mentions in the store. */
+static node *nodes_of(annals_store *st, net *g, const annals_query *q,
+		      const unsigned char *keep, size_t *count)
 {
 	node *v = an_calloc(NULL, g->n * 2 + 1, sizeof *v);
 	size_t n = 0;
 	an_map seen;
 	an_map_init(&seen, NULL, 256);
-	an_stmt *s = an_db_prepare(st->db, "SELECT name, kind FROM entity WHERE id = ?");
+	an_stmt *s = an_db_prepare(st->db, "SELECT name, kind, (SELECT count(*) FROM"
+				   " mention m WHERE m.entity = e.id) FROM entity e"
+				   " WHERE id = ?");
 	for (size_t i = 0; i < g->n; i++) {
-		if (!in_range(&g->e[i], q))
+		if (keep ? !keep[i] : !in_range(&g->e[i], q))
 			continue;
 		const char *ends[2] = {g->e[i].src, g->e[i].dst};
 		for (int k = 0; k < 2; k++) {
@@ -422,6 +458,7 @@ static node *nodes_of(annals_store *st, net *g, const annals_query *q, size_t *c
 					if (an_stmt_step(s) == AN_STEP_ROW) {
 						x->label = dup0(an_stmt_text(s, 0, NULL));
 						x->kind = dup0(an_stmt_text(s, 1, NULL));
+						x->mentions = (long)an_stmt_int(s, 2);
 					}
 				}
 				an_map_put(&seen, h, (uint32_t)++n);
@@ -566,12 +603,77 @@ static void dot(an_buf *b, const node *v, size_t nv, const net *g,
 	an_buf_puts(b, "}\n");
 }
 
+static void put_str(an_buf *b, const char *key, const char *v)
+{
+	an_buf_printf(b, ",\"%s\":", key);
+	an_buf_json_strz(b, v && *v ? v : NULL);
+}
+
+/* ANNALS_OUT_GRAPH: node and edge records for a browser. */
+static void graph_json(an_buf *b, const node *v, size_t nv, const net *g,
+		       const unsigned char *keep)
+{
+	for (size_t i = 0; i < nv; i++) {
+		an_buf_puts(b, "{\"type\":\"node\",\"id\":");
+		an_buf_json_strz(b, v[i].id);
+		put_str(b, "label", v[i].label ? v[i].label : v[i].id);
+		put_str(b, "kind", v[i].kind);
+		an_buf_printf(b, ",\"mentions\":%ld", v[i].mentions);
+		put_str(b, "first", v[i].first);
+		put_str(b, "last", v[i].last);
+		an_buf_puts(b, "}\n");
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		const edge *e = &g->e[i];
+		if (!keep[i])
+			continue;
+		an_buf_puts(b, "{\"type\":\"edge\",\"source\":");
+		an_buf_json_strz(b, e->src);
+		put_str(b, "target", e->dst);
+		put_str(b, "kind", e->kind);
+		an_buf_printf(b, ",\"weight\":%ld,\"docs\":%ld", e->weight, e->docs);
+		put_str(b, "first", e->first);
+		put_str(b, "last", e->last);
+		an_buf_puts(b, "}\n");
+	}
+}
+
+static int by_weight(const void *a, const void *b, void *ud)
+{
+	const net *g = ud;
+	const edge *x = &g->e[*(const size_t *)a], *y = &g->e[*(const size_t *)b];
+	if (x->weight != y->weight)
+		return x->weight > y->weight ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* The edges in q's range; with a limit, only the heaviest limit of them. */
+static unsigned char *kept_edges(const net *g, const annals_query *q)
+{
+	unsigned char *keep = an_calloc(NULL, g->n + 1, 1);
+	size_t *ix = an_calloc(NULL, g->n + 1, sizeof *ix), n = 0;
+	for (size_t i = 0; i < g->n; i++)
+		if (in_range(&g->e[i], q))
+			ix[n++] = i;
+	if (q->limit > 0 && n > (size_t)q->limit) {
+		qsort_r(ix, n, sizeof *ix, by_weight, (void *)g);
+		n = (size_t)q->limit;
+	}
+	for (size_t i = 0; i < n; i++)
+		keep[ix[i]] = 1;
+	an_free(NULL, ix);
+	return keep;
+}
+
 static int write_graph(annals_store *st, net *g, const annals_query *q,
 		       annals_output fmt, an_out *o, const char *what)
 {
 	size_t nv;
-	node *v = nodes_of(st, g, q, &nv);
-	if (fmt == ANNALS_OUT_GRAPHML)
+	unsigned char *keep = fmt == ANNALS_OUT_GRAPH ? kept_edges(g, q) : NULL;
+	node *v = nodes_of(st, g, q, keep, &nv);
+	if (fmt == ANNALS_OUT_GRAPH)
+		graph_json(&o->b, v, nv, g, keep);
+	else if (fmt == ANNALS_OUT_GRAPHML)
 		graphml(&o->b, v, nv, g, q);
 	else if (fmt == ANNALS_OUT_GEXF)
 		gexf(&o->b, v, nv, g, q, what);
@@ -582,5 +684,6 @@ static int write_graph(annals_store *st, net *g, const annals_query *q,
 		an_free(NULL, v[i].kind);
 	}
 	an_free(NULL, v);
+	an_free(NULL, keep);
 	return ANNALS_OK;
 }

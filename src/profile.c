@@ -45,13 +45,7 @@ static void table_list(an_buf *b, const char *label, an_stmt *s)
 	an_buf_puts(b, n ? "\n" : "-\n");
 }
 
-#define ENTITY_COLS                                                         \
-	"SELECT id, name, kind, code, country, roles, parents, lat, lon, origin," \
-	" (SELECT count(*) FROM mention m WHERE m.entity = e.id) FROM entity e"
-
-/* The entity record of write.c from a row of ENTITY_COLS (aliases from the
- * alias table); without the closing brace when open. */
-static void entity_json(annals_store *st, an_buf *b, an_stmt *s, int open)
+void an_entity_json(annals_store *st, an_buf *b, an_stmt *s, int open)
 {
 	const char *id = an_stmt_text(s, 0, NULL);
 	an_buf_puts(b, "{\"type\":\"entity\",\"id\":");
@@ -107,7 +101,7 @@ static int profile(annals_store *st, an_stmt *e, annals_output fmt, an_buf *b)
 				   " ORDER BY d.date IS NULL, d.date, d.id, m.off_start LIMIT 1", id);
 	int have_first = first && an_stmt_step(first) == AN_STEP_ROW;
 	if (fmt == ANNALS_OUT_JSON) {
-		entity_json(st, b, e, 1);
+		an_entity_json(st, b, e, 1);
 		for (int i = 1; i < 9 && r == AN_STEP_ROW; i++)
 			(i == 2 || i == 3 ? an_j_str : an_j_int)(b, profile_keys[i], c, i);
 		an_buf_puts(b, ",\"above\":");
@@ -269,8 +263,9 @@ int an_query_search(annals_store *st, const annals_query *q, annals_output fmt,
 	if (q->doc)
 		an_sql_where(&sql, "d.name = ?", q->doc);
 	an_buf_puts(&sql.b, pg ? " ORDER BY ts_rank(s.tsv, qq) DESC, d.id, s.n"
-			       : " ORDER BY bm25(sentence_fts), d.id, s.n");
-	an_sql_limit(&sql, q->limit ? q->limit : 20);
+			       : " ORDER BY rank"); /* bm25; FTS5 sorts, and makes
+						     * snippets of the rows kept only */
+	an_sql_page(&sql, st, q->limit ? q->limit : 20, q->offset);
 	an_stmt *s = an_sql_prepare(st, &sql);
 	int rc = s ? ANNALS_OK : ANNALS_ESTORE, r = AN_STEP_DONE, n = 0;
 	if (s && fmt == ANNALS_OUT_TABLE) {
@@ -310,7 +305,7 @@ static const char ments_sql[] =
 	" m.how FROM mention m JOIN doc d ON d.id = m.doc"
 	" ORDER BY m.doc, m.off_start, m.off_end, m.entity";
 
-static void document_json(an_buf *b, an_stmt *s)
+void an_document_json(an_buf *b, an_stmt *s, int open)
 {
 	an_buf_puts(b, "{\"type\":\"document\",\"doc\":");
 	an_buf_json_strz(b, an_stmt_text(s, 1, NULL));
@@ -321,10 +316,11 @@ static void document_json(an_buf *b, an_stmt *s)
 	an_j_int(b, "bytes", s, 6);
 	an_j_int(b, "sentences", s, 7);
 	an_j_raw(b, "excluded", s, 8, "[]");
-	an_buf_puts(b, "}\n");
+	if (!open)
+		an_buf_puts(b, "}\n");
 }
 
-static void mention_json(an_buf *b, an_stmt *s)
+void an_mention_json(an_buf *b, an_stmt *s)
 {
 	an_buf_puts(b, "{\"type\":\"mention\",\"doc\":");
 	an_buf_json_strz(b, an_stmt_text(s, 1, NULL));
@@ -356,7 +352,7 @@ int an_query_records(annals_store *st, const annals_query *q, an_out *o)
 {
 	(void)q;
 	cursor c[3] = {
-		{an_db_prepare(st->db, ments_sql), 0, 0, mention_json},
+		{an_db_prepare(st->db, ments_sql), 0, 0, an_mention_json},
 		{an_db_prepare(st->db, EVENT_COLS " ORDER BY e.doc, e.n"), 29, 0, an_event_json},
 		{an_db_prepare(st->db, QUOTE_COLS " ORDER BY q.doc, q.n"), 16, 0, an_quote_json}};
 	an_stmt *d = an_db_prepare(st->db, docs_sql);
@@ -367,7 +363,7 @@ int an_query_records(annals_store *st, const annals_query *q, an_out *o)
 		c[i].row = an_stmt_step(c[i].s);
 	while (!rc && (r = an_stmt_step(d)) == AN_STEP_ROW && !an_out_flush(o, 0)) {
 		int64_t doc = an_stmt_int(d, 0);
-		document_json(&o->b, d);
+		an_document_json(&o->b, d, 0);
 		for (int i = 0; i < 3; i++)
 			drain(&c[i], doc, &o->b);
 	}
@@ -381,7 +377,7 @@ int an_query_records(annals_store *st, const annals_query *q, an_out *o)
 	an_stmt_free(d);
 	an_stmt *e = rc ? NULL : an_db_prepare(st->db, ENTITY_COLS " ORDER BY id");
 	while (e && an_stmt_step(e) == AN_STEP_ROW && !an_out_flush(o, 0))
-		entity_json(st, &o->b, e, 0);
+		an_entity_json(st, &o->b, e, 0);
 	an_stmt_free(e);
 	return rc ? rc : an_support_records(st, o);
 }

@@ -166,7 +166,7 @@ int an_query_actor_where(annals_store *st, an_sql *q, const char *actor,
 	if (n <= 0) {
 		an_buf_free(&set);
 		if (n < 0)
-			return ANNALS_ESTORE;
+			return st->db->fail == AN_DBE_TIMEOUT ? ANNALS_ETIMEOUT : ANNALS_ESTORE;
 		snprintf(st->err, sizeof st->err, "no entity '%s' in %s (try 'annals query "
 			 "search %s' or an entity id)", actor, st->db->name, actor);
 		return ANNALS_EUSAGE;
@@ -195,10 +195,14 @@ const char *an_date_upto(const char *to, char *buf, size_t cap)
 	return buf;
 }
 
-void an_sql_limit(an_sql *q, long limit)
+void an_sql_page(an_sql *q, const annals_store *st, long limit, long offset)
 {
 	if (limit > 0)
 		an_buf_printf(&q->b, " LIMIT %ld", limit);
+	else if (offset > 0 && st->db->kind == AN_DB_SQLITE)
+		an_buf_puts(&q->b, " LIMIT -1"); /* SQLite needs a LIMIT first */
+	if (offset > 0)
+		an_buf_printf(&q->b, " OFFSET %ld", offset);
 }
 
 /* ---- JSON helpers -------------------------------------------------------------- */
@@ -290,6 +294,19 @@ static void event_row(an_buf *b, an_stmt *s)
 	an_buf_putc(b, '\n');
 }
 
+/* A record by put, with "doc_date" from column date_col when it is not
+ * -1 (put ends its record with "}\n"). */
+static void json_row(an_buf *b, an_stmt *s, void (*put)(an_buf *, an_stmt *),
+		     int date_col)
+{
+	put(b, s);
+	if (date_col < 0)
+		return;
+	b->len -= 2;
+	an_j_str(b, "doc_date", s, date_col);
+	an_buf_puts(b, "}\n");
+}
+
 /* The WHERE clause of an event query. */
 int an_query_event_filters(annals_store *st, const annals_query *q, an_sql *sql)
 {
@@ -345,8 +362,9 @@ static int q_events(annals_store *st, const annals_query *q, annals_output fmt,
 		an_sql_free_own(&sql);
 		return rc;
 	}
-	an_buf_puts(&sql.b, " ORDER BY d.id, e.n");
-	an_sql_limit(&sql, q->limit);
+	/* e.doc is d.id: ordered so, the rows come in the key's order, unsorted */
+	an_buf_puts(&sql.b, " ORDER BY e.doc, e.n");
+	an_sql_page(&sql, st, q->limit, q->offset);
 	an_stmt *s = an_sql_prepare(st, &sql);
 	if (!s) {
 		an_sql_free_own(&sql);
@@ -360,7 +378,7 @@ static int q_events(annals_store *st, const annals_query *q, annals_output fmt,
 	while ((r = an_stmt_step(s)) == AN_STEP_ROW && !an_out_flush(o, 0)) {
 		n++;
 		if (fmt == ANNALS_OUT_JSON)
-			an_event_json(&o->b, s);
+			json_row(&o->b, s, an_event_json, q->doc_dates ? 23 : -1);
 		else if (fmt == ANNALS_OUT_TABLE)
 			event_row(&o->b, s);
 		else
@@ -449,8 +467,8 @@ static int q_quotes(annals_store *st, const annals_query *q, annals_output fmt,
 		an_sql_where(&sql, "d.name = ?", q->doc);
 	an_stmt *s = NULL;
 	if (!rc) {
-		an_buf_puts(&sql.b, " ORDER BY d.id, q.n");
-		an_sql_limit(&sql, q->limit);
+		an_buf_puts(&sql.b, " ORDER BY q.doc, q.n");
+		an_sql_page(&sql, st, q->limit, q->offset);
 		if (!(s = an_sql_prepare(st, &sql)))
 			rc = ANNALS_ESTORE;
 	}
@@ -470,7 +488,7 @@ static int q_quotes(annals_store *st, const annals_query *q, annals_output fmt,
 	while (s && (r = an_stmt_step(s)) == AN_STEP_ROW && !an_out_flush(o, 0)) {
 		n++;
 		if (fmt == ANNALS_OUT_JSON)
-			an_quote_json(&o->b, s);
+			json_row(&o->b, s, an_quote_json, q->doc_dates ? 15 : -1);
 		else if (fmt == ANNALS_OUT_TABLE)
 			quote_row(&o->b, s);
 		else
@@ -499,9 +517,10 @@ int annals_store_query(annals_store *st, const annals_query *q,
 	an_out o = {fn, ud, {0}, 0};
 	an_buf_init(&o.b, NULL);
 	int graph = fmt == ANNALS_OUT_GRAPHML || fmt == ANNALS_OUT_GEXF ||
-		    fmt == ANNALS_OUT_DOT;
+		    fmt == ANNALS_OUT_DOT || fmt == ANNALS_OUT_GRAPH;
 	int flat = fmt == ANNALS_OUT_CSV || fmt == ANNALS_OUT_TSV;
 	int rc;
+	an_db_start_clock(st->db);
 	switch (q->kind) {
 	case ANNALS_Q_EVENTS:
 		rc = graph ? an_network_events(st, q, fmt, &o) : q_events(st, q, fmt, &o);
@@ -528,6 +547,14 @@ int annals_store_query(annals_store *st, const annals_query *q,
 	case ANNALS_Q_STATS:
 		rc = graph || flat ? bad_format(st, "counts are JSON or a table")
 				   : an_query_stats(st, fmt, &o);
+		break;
+	case ANNALS_Q_ENTITIES:
+		rc = fmt != ANNALS_OUT_JSON ? bad_format(st, "entity lists are JSON Lines")
+					    : an_query_entities(st, q, &o);
+		break;
+	case ANNALS_Q_DOCUMENT:
+		rc = fmt != ANNALS_OUT_JSON ? bad_format(st, "a document is JSON Lines")
+					    : an_query_document(st, q, &o);
 		break;
 	default:
 		rc = bad_format(st, "unknown query");

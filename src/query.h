@@ -23,7 +23,8 @@ typedef struct an_sql {
 void an_sql_init(an_sql *q, const char *head);
 /* Adds a condition with " WHERE " or " AND "; val binds its '?' if any. */
 void an_sql_where(an_sql *q, const char *cond, const char *val);
-void an_sql_limit(an_sql *q, long limit);
+/* LIMIT and OFFSET for paging (0: no limit, no offset). */
+void an_sql_page(an_sql *q, const annals_store *st, long limit, long offset);
 /* Prepares the statement with its parameters bound; NULL on failure. */
 an_stmt *an_sql_prepare(annals_store *st, an_sql *q);
 void an_sql_free(an_sql *q);
@@ -82,11 +83,28 @@ int an_network_events(annals_store *st, const annals_query *q,
 int an_support_records(annals_store *st, an_out *o);
 
 /* profile.c */
+#define ENTITY_COLS                                                         \
+	"SELECT id, name, kind, code, country, roles, parents, lat, lon, origin," \
+	" (SELECT count(*) FROM mention m WHERE m.entity = e.id) FROM entity e"
+/* The entity record of write.c from a row of ENTITY_COLS (aliases from the
+ * alias table); without the closing brace when open. */
+void an_entity_json(annals_store *st, an_buf *b, an_stmt *s, int open);
+/* The document record from a row of id, name, title, date, source,
+ * authors, bytes, sentences, excluded; without the closing brace when
+ * open. */
+void an_document_json(an_buf *b, an_stmt *s, int open);
+/* The mention record from a row of doc, name, entity, start, end, text,
+ * sentence, how. */
+void an_mention_json(an_buf *b, an_stmt *s);
 int an_query_entity(annals_store *st, const annals_query *q,
 		    annals_output fmt, an_out *o);
 int an_query_search(annals_store *st, const annals_query *q,
 		    annals_output fmt, an_out *o);
 int an_query_records(annals_store *st, const annals_query *q, an_out *o);
 int an_query_stats(annals_store *st, annals_output fmt, an_out *o);
+
+/* browse.c: what a browser asks for. */
+int an_query_entities(annals_store *st, const annals_query *q, an_out *o);
+int an_query_document(annals_store *st, const annals_query *q, an_out *o);
 
 #endif

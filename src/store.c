@@ -34,10 +34,17 @@ int an_store_fail(annals_store *st, const char *what)
 			   : kind == AN_DBE_BUSY ? " (another process holds the database)"
 			   : kind == AN_DBE_NOTADB ? " (the file is not an annals database, "
 						    "or is damaged)"
+			   : kind == AN_DBE_TIMEOUT ? " (the query ran past its time limit)"
 						  : "";
 	snprintf(st->err, sizeof st->err, "%s: %s: %s%s", st->db ? st->db->name : "",
 		 what, why, hint);
-	return ANNALS_ESTORE;
+	return kind == AN_DBE_TIMEOUT ? ANNALS_ETIMEOUT : ANNALS_ESTORE;
+}
+
+void annals_store_set_timeout(annals_store *st, unsigned ms)
+{
+	if (st && st->db && an_db_set_timeout(st->db, ms))
+		an_store_fail(st, "cannot set the time limit");
 }
 
 int annals_store_open(annals_store **out, const char *target, unsigned flags)
