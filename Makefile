@@ -10,16 +10,16 @@ PKGS    = gumbo sqlite3 libpq
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lutf8proc
 DATADIR ?= $(CURDIR)/data
-CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -Iinclude -fvisibility=hidden \
+CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -pthread -Iinclude -fvisibility=hidden \
            -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS)
-LDLIBS  += $(PKGLIBS)
+LDLIBS  += $(PKGLIBS) -pthread
 
 # The library, in pipeline order (main.c is the command).
 LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
          src/match.c src/roles.c src/discover.c src/datafile.c src/evdict.c src/when.c \
          src/quote.c src/event.c src/support.c \
-         src/write.c src/fingerprint.c src/annals.c \
+         src/write.c src/fingerprint.c src/annals.c src/par.c \
          src/jrec.c src/db.c src/db_sqlite.c src/db_pg.c src/schema.c \
          src/store.c src/query.c src/profile.c src/network.c src/export.c
 LIBOBJ = $(LIBSRC:.c=.o)

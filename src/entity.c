@@ -182,3 +182,77 @@ const char *an_etab_code(const an_etab *t, uint32_t row, const char *date)
 			return e->codes[i].code;
 	return r->code;
 }
+
+/* Copies local row r into a new row of t. */
+static uint32_t copy_row(an_etab *t, const an_rent *r)
+{
+	uint32_t row = new_row(t);
+	an_rent *n = &t->rows[row];
+	n->dict = r->dict;
+	n->kind = r->kind;
+	if (r->dict != AN_NONE) {
+		n->id = r->id;
+		n->name = r->name;
+		n->code = r->code;
+		n->country = r->country;
+		an_map_put(&t->by_dict, (uint64_t)r->dict + 1, row);
+	} else {
+		n->id = an_strdup(t->mem, r->id);
+		n->name = an_strdup(t->mem, r->name);
+		n->code = dup_or_null(t->mem, r->code);
+		n->country = dup_or_null(t->mem, r->country);
+	}
+	an_map_put(&t->by_id, id_key(r->id), row);
+	return row;
+}
+
+void an_etab_merge(an_etab *t, const an_etab *from, uint32_t *map)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const an_rent *r = &from->rows[i];
+		uint32_t *v = an_map_get(&t->by_id, id_key(r->id));
+		uint32_t row = v ? *v : copy_row(t, r);
+		map[i] = row;
+		an_rent *m = &t->rows[row];
+		if (r->role_title && !m->role_title) {
+			m->role_title = an_strdup(t->mem, r->role_title);
+			m->role_of = dup_or_null(t->mem, r->role_of);
+		}
+		if (m->dict == AN_NONE && !m->code && r->code) {
+			m->code = an_strdup(t->mem, r->code);
+			if (!m->country && r->country)
+				m->country = an_strdup(t->mem, r->country);
+		}
+		m->mentions += r->mentions;
+		for (unsigned k = 0; k < r->nalias && m->nalias < AN_MAX_ALIASES; k++) {
+			unsigned j = 0;
+			while (j < m->nalias && !(m->alias_len[j] == r->alias_len[k] &&
+						  memcmp(m->aliases[j], r->aliases[k],
+							 r->alias_len[k]) == 0))
+				j++;
+			if (j < m->nalias)
+				continue;
+			m->aliases[m->nalias] = an_strdup(t->mem, r->aliases[k]);
+			m->alias_len[m->nalias++] = r->alias_len[k];
+		}
+	}
+}
+
+void an_etab_fold(const an_etab *t, uint32_t *head)
+{
+	an_map first;
+	an_map_init(&first, t->mem, t->n ? t->n : 1);
+	for (size_t i = 0; i < t->n; i++) {
+		const an_rent *r = &t->rows[i];
+		head[i] = (uint32_t)i;
+		if (r->dict != AN_NONE || !r->mentions)
+			continue;
+		uint64_t fk = fold_key(r->name, r->kind);
+		uint32_t *v = an_map_get(&first, fk);
+		if (v)
+			head[i] = *v;
+		else
+			an_map_put(&first, fk, (uint32_t)i);
+	}
+	an_map_free(&first);
+}
