@@ -2,7 +2,7 @@
 # Installs the Debian packages annals needs to build, test and fuzz, when
 # any is missing. Safe to run again: it does nothing when all are there.
 set -eu
-PKGS="make gcc pkg-config libgumbo-dev libutf8proc-dev \
+PKGS="make gcc pkg-config libgumbo-dev libutf8proc-dev parallel \
 python3 clang libclang-rt-14-dev \
 libsqlite3-dev libpq-dev postgresql postgresql-client libxml2-utils"
 missing=""
