@@ -91,7 +91,8 @@ $(TSAN_BIN): src/main.c src/cli_store.c $(LIBSRC) $(HDRS)
 	clang $(CSTD) -O1 -g -fsanitize=thread -pthread -Iinclude -Isrc \
 	      -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -o $@ src/main.c src/cli_store.c \
 	      $(LIBSRC) $(LDLIBS)
-tsan: annals $(TSAN_BIN)
+tsan: $(TSAN_BIN)
+	$(MAKE) annals
 	sh tests/tsan.sh ./$(TSAN_BIN)
 
 bench: annals

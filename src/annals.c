@@ -35,7 +35,7 @@ static void std_free(void *p) { free(p); }
 void an_coder_init(an_coder *co, annals_ctx *ctx)
 {
 	memset(co, 0, sizeof *co);
-	an_etab_init(&co->ents, ctx->mem, ctx->dict);
+	an_etab_init_doc(&co->ents, ctx->mem, ctx->dict);
 	if (ctx->evdict)
 		co->sup = an_suptab_new(ctx->mem);
 	an_buf_init(&co->out, ctx->mem);

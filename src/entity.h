@@ -36,9 +36,13 @@ typedef struct an_etab {
 	an_map by_id;   /* hash(id) -> row */
 	an_map by_dict; /* dict index + 1 -> row */
 	an_map by_fold; /* folded name of a discovered entity -> row */
+	an_arena *strs; /* a document's table: its strings, else NULL */
 } an_etab;
 
 void an_etab_init(an_etab *t, const annals_mem *mem, const an_dict *d);
+/* A document's table: its strings live in an arena of its own, released
+ * at once by an_etab_reset. */
+void an_etab_init_doc(an_etab *t, const annals_mem *mem, const an_dict *d);
 void an_etab_free(an_etab *t);
 /* Drops all rows (after the entity records are written). */
 void an_etab_reset(an_etab *t);

@@ -15,6 +15,7 @@ if [ -f "$SHARED/corpus/reuters21578/reuters21578.jsonl" ]; then
 	head -2000 "$SHARED/corpus/reuters21578/reuters21578.jsonl" > "$T/r.jsonl"
 	INPUTS="$INPUTS $T/r.jsonl $SHARED/corpus/bbc/bbc.jsonl"
 fi
+[ -x ./annals ] || { echo "tsan: ./annals is not built" >&2; exit 1; }
 export TSAN_OPTIONS="halt_on_error=1 exitcode=66"
 fail=0
 for opts in "" "--explain" "--network"; do
@@ -28,6 +29,8 @@ for opts in "" "--explain" "--network"; do
 	fi
 	if ! cmp -s "$T/one" "$T/four" || ! cmp -s "$T/one.err" "$T/err"; then
 		echo "tsan: -j 4 $opts differs from -j 1" >&2
+		diff "$T/one" "$T/four" | head -5 >&2
+		diff "$T/one.err" "$T/err" | head -5 >&2
 		fail=1
 	fi
 done
