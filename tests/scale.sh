@@ -77,6 +77,20 @@ done
 $A code -j 300 samples/articles > /dev/null 2>&1
 [ $? = 2 ] && ok || bad "-j 300 accepted"
 
+# ---- the Slurm recipe, with the array variables set by hand ---------------------
+mkdir "$T/slurm"
+for i in 0 1 2; do
+	SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_TASK_COUNT=3 ANNALS=$A ANNALS_OUT="$T/slurm" \
+		sh tools/slurm-array.sh - $INPUTS || bad "slurm-array.sh task $i failed"
+done
+for i in 0 1 2; do doclines "$T/slurm/shard-$i.jsonl"; done | sort > "$T/slurm.doc"
+cmp -s "$T/all.doc" "$T/slurm.doc" && ok || bad "the Slurm array's shards are not the run"
+SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=2 ANNALS=$A sh tools/slurm-array.sh "$T/slurm.db" samples/articles &&
+	SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=2 ANNALS=$A sh tools/slurm-array.sh "$T/slurm.db" samples/articles &&
+	[ "$($A query stats --json --db "$T/slurm.db" | grep -o '"documents":[0-9]*')" = \
+	  "\"documents\":$($A code samples/articles 2> /dev/null | grep -c '^{"type":"document"')" ] &&
+	ok || bad "the Slurm array into one SQLite file"
+
 # ---- the GNU parallel recipe -------------------------------------------------
 if command -v parallel > /dev/null 2>&1; then
 	$A ingest -q --db "$T/one.db" $INPUTS 2> /dev/null
