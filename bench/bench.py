@@ -131,7 +131,7 @@ def bench_stages(files):
                 out.write(open(f, 'rb').read())
         mb = os.path.getsize(allf) / 1e6
         print()
-        print(f"stages, one core, all corpora ({mb:.2f} MB; best of three; CPU seconds measured inside)")
+        print(f"stages, one core, all corpora ({mb:.2f} MB of files; MB/s of their text; best of three)")
         best = None
         for _ in range(3):
             p = subprocess.run([ANNALS, 'code', '-q', '--summary', '--timing', allf],
