@@ -506,7 +506,9 @@ static int write_entities(annals_ctx *ctx)
 
 int annals_finish(annals_ctx *ctx)
 {
-	int rc = ctx->par ? an_par_drain(ctx->par) : ANNALS_OK;
+	/* a sink that refused records before still gets the run's records,
+	 * as on one thread */
+	int drained = ctx->par ? an_par_drain(ctx->par) : ANNALS_OK, rc = ANNALS_OK;
 	int network = ctx->opts & ANNALS_OPT_NETWORK, per_doc = ctx->opts & ANNALS_OPT_PER_DOC;
 	if (!rc && !network && !per_doc)
 		rc = write_entities(ctx);
@@ -525,7 +527,7 @@ int annals_finish(annals_ctx *ctx)
 	if (ctx->sup)
 		an_suptab_reset(ctx->sup);
 	an_etab_reset(&ctx->ents);
-	return rc;
+	return rc ? rc : drained;
 }
 
 void annals_get_stats(const annals_ctx *ctx, annals_stats *out)
