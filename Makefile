@@ -11,9 +11,9 @@ PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lutf8proc
 DATADIR ?= $(CURDIR)/data
 WEBDIR  ?= $(CURDIR)/web
-CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -Iinclude -fvisibility=hidden \
+CFLAGS  += $(CSTD) $(OPT) $(CWARNS) -pthread -Iinclude -fvisibility=hidden \
            -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS)
-LDLIBS  += $(PKGLIBS)
+LDLIBS  += $(PKGLIBS) -pthread
 # annals serve: libmicrohttpd, threads; the page's files from $(WEBDIR)
 SERVELIBS := $(shell pkg-config --libs libmicrohttpd 2>/dev/null) -lpthread
 SERVEOBJ = src/serve.o src/serve_api.o
@@ -23,7 +23,7 @@ LIBSRC = src/arena.c src/map.c src/text.c src/read.c src/jsonl.c src/html.c \
          src/meta.c src/date.c src/seg.c src/dict.c src/entity.c \
          src/match.c src/roles.c src/discover.c src/datafile.c src/evdict.c src/when.c \
          src/quote.c src/event.c src/support.c \
-         src/write.c src/fingerprint.c src/annals.c \
+         src/write.c src/fingerprint.c src/annals.c src/par.c \
          src/jrec.c src/db.c src/db_sqlite.c src/db_pg.c src/schema.c \
          src/store.c src/query.c src/profile.c src/browse.c src/network.c src/export.c
 LIBOBJ = $(LIBSRC:.c=.o)
@@ -31,7 +31,7 @@ HDRS   = include/annals.h $(wildcard src/*.h)
 
 TESTSRC = $(wildcard tests/test_*.c)
 
-.PHONY: all test check fuzz bench bench-serve eval golden deps format clean sample web
+.PHONY: all test check fuzz tsan bench bench-serve eval golden deps format clean sample web
 
 all: annals
 
@@ -59,23 +59,27 @@ tests/run: tests/runner.c $(TESTSRC) tests/runner.h libannals.a
 	$(CC) $(CFLAGS) -Isrc -o $@ tests/runner.c $(TESTSRC) libannals.a $(LDLIBS)
 
 # Plain replayers of the fuzz targets: seeds and past crashers run in `make test`.
-REPLAYS = fuzz/replay_text fuzz/replay_html fuzz/replay_jsonl
-fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h libannals.a
-	$(CC) $(CFLAGS) -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
+FUZZNAMES = text html jsonl pipeline jrec
+REPLAYS = $(FUZZNAMES:%=fuzz/replay_%)
+fuzz/replay_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_replay.h libannals.a
+	$(CC) $(CFLAGS) -Isrc -DFUZZ_REPLAY -o $@ $< libannals.a $(LDLIBS)
 
 # Every test: the unit suites, the golden files, the command line, the
-# store (over PostgreSQL too when ANNALS_TEST_PG names a database), the
-# server's API (curl) and page (headless Chromium), and the fuzz
-# regression inputs.
+# table of bad inputs, the store (over PostgreSQL too when ANNALS_TEST_PG
+# names a database), the server's API (curl) and page (headless
+# Chromium), coding on threads and in shards (with the GNU parallel
+# recipe) and the fuzz seeds and regression inputs.
 test: annals tests/run $(REPLAYS) web
 	./tests/run
 	python3 tools/checkevents.py
 	sh tests/golden.sh
 	sh tests/cli.sh
+	sh tests/bad.sh
 	sh tests/store.sh
 	sh tests/serve.sh
 	sh tests/e2e/run.sh
-	for r in text html jsonl; do \
+	sh tests/scale.sh
+	for r in $(FUZZNAMES); do \
 	  ./fuzz/replay_$$r fuzz/seeds/fuzz_$$r/* $$(ls -d fuzz/regress/fuzz_$$r/* 2>/dev/null) || exit 1; \
 	done
 
@@ -88,15 +92,26 @@ check:
 
 # libFuzzer targets (clang), run for a fixed number of inputs each.
 FUZZ_RUNS ?= 20000
-FUZZERS = fuzz/fuzz_text fuzz/fuzz_html fuzz/fuzz_jsonl
-fuzz/fuzz_%: fuzz/fuzz_%.c $(LIBSRC) $(HDRS)
-	clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
+FUZZERS = $(FUZZNAMES:%=fuzz/fuzz_%)
+fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIBSRC) $(HDRS)
+	clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -pthread -Iinclude -Isrc \
 	      -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -o $@ $< $(LIBSRC) $(LDLIBS)
 fuzz: $(FUZZERS)
 	for f in $(FUZZERS); do \
 	  n=$$(basename $$f); mkdir -p fuzz/corpus/$$n fuzz/regress/$$n; \
 	  ./$$f -runs=$(FUZZ_RUNS) -max_len=8192 fuzz/corpus/$$n fuzz/seeds/$$n || exit 1; \
 	done
+
+# ThreadSanitizer: a corpus slice coded on four threads must race-free
+# give the bytes of one thread.
+TSAN_BIN = tests/annals-tsan
+$(TSAN_BIN): src/main.c src/cli_store.c $(LIBSRC) $(HDRS)
+	clang $(CSTD) -O1 -g -fsanitize=thread -pthread -Iinclude -Isrc \
+	      -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -o $@ src/main.c src/cli_store.c \
+	      $(LIBSRC) $(LDLIBS)
+tsan: $(TSAN_BIN)
+	$(MAKE) annals
+	sh tests/tsan.sh ./$(TSAN_BIN)
 
 bench: annals
 	sh bench/bench.sh
@@ -125,4 +140,4 @@ clean-objs:
 	rm -f src/*.o libannals.a annals tests/run $(REPLAYS)
 
 clean: clean-objs
-	rm -f $(FUZZERS)
+	rm -f $(FUZZERS) $(TSAN_BIN)

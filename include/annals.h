@@ -67,14 +67,11 @@ typedef enum {
 					   * for each entity it names, its support
 					   * claims (docs 1); no incidents. For
 					   * stores that commit document by document */
-#define ANNALS_OPT_DOC_LOCAL (1u << 8)    /* each document coded on its own:
-					   * the run's entity table starts
-					   * empty for each, so names found in
-					   * one document do not carry to the
-					   * next and a document's records
-					   * depend only on its text and the
-					   * dictionary (what a store needs to
-					   * skip or recode by content) */
+#define ANNALS_OPT_DOC_LOCAL (1u << 8)    /* kept for compatibility: every
+					   * document is coded on its own
+					   * (its entity table starts empty,
+					   * so its records depend only on
+					   * its text and the dictionary) */
 #define ANNALS_OPT_SENTENCES (1u << 7)    /* a "sentence" record per sentence
 					   * after the document record: doc,
 					   * sentence, start, end, text (for
@@ -174,6 +171,43 @@ ANNALS_API int annals_code_path(annals_ctx *ctx, const char *path,
  * network as a table instead) and resets the run tables. Returns ANNALS_OK
  * or ANNALS_EWRITE. */
 ANNALS_API int annals_finish(annals_ctx *ctx);
+
+/* Codes documents on n threads (1: on the caller's thread, the default;
+ * 0: one per processor online). Each document is coded on its own against
+ * the dictionaries (which threads share, read-only), so its records do not
+ * depend on the documents before it; records, diagnostics and explain
+ * traces still reach the callbacks in input order, on the caller's thread,
+ * byte for byte as with one thread. annals_code_article and the readers
+ * then return before the document is coded (its diagnostics and
+ * ANNALS_EWRITE may come with a later call or annals_finish, which waits
+ * for every document). With an article filter (the store) documents are
+ * coded on the caller's thread. Returns ANNALS_OK, or ANNALS_EUSAGE for
+ * more than 256 threads. */
+ANNALS_API int annals_set_threads(annals_ctx *ctx, unsigned n);
+
+/* Codes only the documents of shard i of n: those whose id hashes to i
+ * (annals_shard_of). The others are skipped as by the article filter.
+ * n 0 or i >= n: every document. */
+ANNALS_API void annals_set_shard(annals_ctx *ctx, unsigned i, unsigned n);
+
+/* The shard (0 .. n-1) of a document id: FNV-1a of its bytes modulo n, the
+ * same on every host, build and input order. */
+ANNALS_API unsigned annals_shard_of(const char *id, unsigned n);
+
+/* CPU seconds a run spent in one stage of the pipeline. */
+typedef struct annals_timing {
+	const char *stage; /* "read", "meta", "segment", "dictionary",
+			    * "discovery", "names", "quotes", "events",
+			    * "support", "records", "merge" (static) */
+	double cpu_s;      /* CPU seconds, summed over threads */
+} annals_timing;
+
+/* Turns per-stage timing on or off (default off; on costs a clock read
+ * per stage and document). */
+ANNALS_API void annals_set_timing(annals_ctx *ctx, int on);
+/* Fills out with up to max stages; returns how many. */
+ANNALS_API int annals_get_timing(const annals_ctx *ctx, annals_timing *out,
+				 size_t max);
 
 /* Receives each article before it is coded. The article and its text are
  * borrowed and stay valid until the document's records have reached the

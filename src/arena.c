@@ -148,6 +148,28 @@ void *an_arena_grow(an_arena *a, void *old, size_t elem, size_t *cap,
 	size_t nc = *cap ? *cap : 16;
 	while (nc < need)
 		nc *= 2;
+	block *b = a->head;
+	size_t oldsz = (*cap * elem + 7) & ~(size_t)7, newsz = (nc * elem + 7) & ~(size_t)7;
+	if (old && b && (char *)old + oldsz == (char *)b->data + b->used) {
+		/* the array is the last thing allocated: it grows where it is,
+		 * or, alone in its block, with the block */
+		if (b->used - oldsz + newsz <= b->size) {
+			b->used += newsz - oldsz;
+			*cap = nc;
+			return old;
+		}
+		if ((char *)old == (char *)b->data) {
+			size_t bs = b->size;
+			while (bs < newsz)
+				bs *= 2;
+			b = an_realloc(a->mem, b, sizeof *b + bs);
+			b->size = bs;
+			b->used = newsz;
+			a->head = b;
+			*cap = nc;
+			return b->data;
+		}
+	}
 	void *p = an_arena_alloc(a, nc * elem);
 	if (old)
 		memcpy(p, old, *cap * elem);

@@ -5,6 +5,7 @@
  * entity, full-text search, counts) and export (CSV, TSV, JSON Lines,
  * GraphML, GEXF, DOT). A thin shell over annals.h, like main.c.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <getopt.h>
 #include <signal.h>
@@ -125,6 +126,36 @@ static void on_diag(void *ud, int sev, const char *file, long line, long byte,
 		fprintf(stderr, "annals: %s%s%s%s\n", file ? file : "", file ? ": " : "", sv, msg);
 }
 
+int an_parse_shard(const char *s, unsigned *i, unsigned *n)
+{
+	char *e;
+	unsigned long a = strtoul(s, &e, 10), b = 0;
+	int ok = e != s && *e == '/' && isdigit((unsigned char)e[1]);
+	if (ok) {
+		b = strtoul(e + 1, &e, 10);
+		ok = !*e && b >= 1 && b <= 1000000 && a < b;
+	}
+	if (!ok) {
+		fprintf(stderr, "annals: --shard needs I/N with 0 <= I < N (as 3/8), not '%s'\n", s);
+		return -1;
+	}
+	*i = (unsigned)a;
+	*n = (unsigned)b;
+	return 0;
+}
+
+int an_parse_threads(const char *s, unsigned *n)
+{
+	char *e;
+	unsigned long v = strtoul(s, &e, 10);
+	if (e == s || *e || v > 256 || *s == '-') {
+		fprintf(stderr, "annals: --threads needs a number from 0 to 256, not '%s'\n", s);
+		return -1;
+	}
+	*n = (unsigned)v;
+	return 0;
+}
+
 static void usage_ingest(FILE *f)
 {
 	fputs("usage: annals ingest [OPTIONS] FILE|DIR|- ...\n"
@@ -145,6 +176,10 @@ static void usage_ingest(FILE *f)
 	      "  -d, --data DIR        dictionary directory\n"
 	      "      --no-discovery    dictionary matches only\n"
 	      "      --batch N         documents per transaction (default 500)\n"
+	      "      --shard I/N       store only shard I of N (0 <= I < N): the\n"
+	      "                        documents whose id hashes to I, as 'annals code\n"
+	      "                        --shard' picks them; N ingests, one per shard\n"
+	      "                        and host, fill one database\n"
 	      "  -q, --quiet           no progress bar and no summary\n"
 	      "  -h, --help            show this help\n"
 	      "\n"
@@ -199,6 +234,7 @@ int an_cmd_ingest(int argc, char **argv)
 		{"data", required_argument, 0, 'd'},
 		{"no-discovery", no_argument, 0, 'D'},
 		{"batch", required_argument, 0, 'n'},
+		{"shard", required_argument, 0, 'H'},
 		{"quiet", no_argument, 0, 'q'},
 		{"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0}};
@@ -206,6 +242,7 @@ int an_cmd_ingest(int argc, char **argv)
 	const char *db = default_db(), *data = NULL;
 	unsigned flags = 0;
 	long batch = 500;
+	unsigned shard_i = 0, shard_n = 0;
 	int quiet = 0, c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:d:qh", opts, NULL)) != -1) {
@@ -220,6 +257,10 @@ int an_cmd_ingest(int argc, char **argv)
 		case 'd': data = optarg; break;
 		case 'D': flags |= ANNALS_OPT_NO_DISCOVERY; break;
 		case 'n': batch = atol(optarg); break;
+		case 'H':
+			if (an_parse_shard(optarg, &shard_i, &shard_n))
+				return EXIT_USAGE;
+			break;
 		case 'q': quiet = 1; break;
 		case 'h': usage_ingest(stdout); return EXIT_OK;
 		default: usage_ingest(stderr); return EXIT_USAGE;
@@ -247,6 +288,7 @@ int an_cmd_ingest(int argc, char **argv)
 		annals_ctx_free(ctx);
 		return EXIT_OUTPUT;
 	}
+	annals_set_shard(ctx, shard_i, shard_n);
 	ingest g = {!quiet && isatty(2), quiet, now(), 0, 0, st};
 	for (int i = optind; i < argc && g.bar; i++)
 		g.total += input_bytes(argv[i], 0);

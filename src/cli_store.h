@@ -10,6 +10,10 @@
 int an_cmd_ingest(int argc, char **argv);
 int an_cmd_query(int argc, char **argv);
 int an_cmd_export(int argc, char **argv);
+/* --shard I/N: 0 <= I < N; on error prints why and returns -1. */
+int an_parse_shard(const char *s, unsigned *i, unsigned *n);
+/* --threads N: 0 to 256; on error prints why and returns -1. */
+int an_parse_threads(const char *s, unsigned *n);
 /* The help of "ingest", "query" or "export". */
 void an_usage_store(const char *cmd, FILE *f);
 

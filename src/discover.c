@@ -200,7 +200,7 @@ static an_ment *ment_at(an_doc *d, uint32_t i)
 
 static const an_rent *row_of(const an_doc *d, const an_ment *m)
 {
-	return &d->ctx->ents.rows[m->ent];
+	return &d->ents->rows[m->ent];
 }
 
 /* The mention just before token i (skipping the, 's and a hyphen), or NULL. */
@@ -280,7 +280,7 @@ static void emit(an_doc *d, const found *f)
 		snprintf(code, sizeof code, "%s%s", country, f->agent);
 	else if (country)
 		snprintf(code, sizeof code, "%s", country);
-	uint32_t row = an_etab_discovered(&d->ctx->ents, id, name, f->kind,
+	uint32_t row = an_etab_discovered(d->ents, id, name, f->kind,
 					  *code ? code : NULL, country, f->role,
 					  aff ? aff->id : NULL);
 	an_doc_mention(d, f->t0, f->t1, row, AN_H_DISCOVERED);

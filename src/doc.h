@@ -17,6 +17,9 @@
 #include "support.h"
 #include "text.h"
 
+/* Stages timed for annals_get_timing. ORDER STAGES */
+#define AN_STAGES 11
+
 /* How a mention was found. */
 enum { AN_H_DICT = 1, AN_H_ABBR, AN_H_DEMONYM, AN_H_DISCOVERED, AN_H_LOCAL,
        AN_H_SURNAME, AN_H_FUZZY, AN_H_ROLE };
@@ -63,8 +66,41 @@ typedef struct an_quote {
 	uint8_t dup;         /* repeats a quotation before it */
 } an_quote;
 
+/* A diagnostic a document raised while it was coded, replayed through the
+ * context's callback when the document's records are written (so that
+ * diagnostics keep input order when documents are coded in parallel). */
+typedef struct an_qdiag {
+	int sev;
+	long byte;
+	char msg[512];
+} an_qdiag;
+
+#define AN_MAX_QDIAG 8
+
+/* What coding one document leaves behind for the run: its own entity
+ * table (rows numbered from 0 for this document alone), its support
+ * claims and incident candidates over those rows, its records, trace,
+ * diagnostics and counters. A coder is reused from document to document;
+ * an_coder_merge folds it into the run's tables in input order. */
+typedef struct an_coder {
+	an_etab ents;      /* the document's entities */
+	an_suptab *sup;    /* its support claims, or NULL without events */
+	an_buf out;        /* its records */
+	an_buf trace;      /* ANNALS_OPT_EXPLAIN: its trace */
+	an_qdiag diag[AN_MAX_QDIAG];
+	int ndiag;
+	annals_stats stats; /* its counters (docs 1 when it was coded) */
+	char *id;          /* the document id, for the explain callback */
+	char *file;        /* the input, for diagnostics, or NULL */
+	long line;         /* its line, for JSON Lines */
+	int coded;         /* 1: a document was coded into it */
+} an_coder;
+
 typedef struct an_doc {
 	annals_ctx *ctx;
+	an_coder *co;      /* where the document's results go */
+	an_etab *ents;     /* &co->ents */
+	annals_stats *stats; /* &co->stats */
 	an_arena *a;
 	const char *id, *title, *date, *source; /* arena copies or NULL */
 	const char *authors[8];
@@ -95,13 +131,17 @@ struct annals_ctx {
 	an_evdict *evdict;
 	an_supdict *supdict;
 	an_suptab *sup; /* support claims and incidents of the run */
-	an_buf trace;      /* ANNALS_OPT_EXPLAIN: the document's trace */
 	annals_explain_fn explain;
 	void *explain_ud;
-	an_etab ents;
+	an_etab ents;      /* the run's entities, merged from documents */
 	an_arena *arena;   /* per-document, reset between documents */
 	an_arena *scratch; /* per-input-line, for readers */
-	an_buf out;      /* records of the current document */
+	an_coder co;       /* the coder of documents coded on this thread */
+	an_buf out;        /* run-level records at annals_finish */
+	struct an_par *par; /* parallel coding (annals_set_threads), or NULL */
+	uint32_t shard_i, shard_n; /* annals_set_shard; shard_n 0: all */
+	int timing;        /* annals_get_timing was asked for: time stages */
+	double stage_s[AN_STAGES]; /* CPU seconds per stage */
 	annals_sink_fn sink;
 	void *sink_ud;
 	annals_diag_fn diag;
@@ -120,6 +160,44 @@ struct annals_ctx {
 /* Reports a diagnostic through the context's callback and counts it. */
 void an_diag(annals_ctx *ctx, int sev, const char *file, long line, long byte,
 	     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Queues a diagnostic of the document being coded (see an_qdiag). */
+void an_doc_diag(an_doc *d, int sev, long byte, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* ---- coding a document (annals.c) and coding in parallel (par.c) ---- */
+
+void an_coder_init(an_coder *co, annals_ctx *ctx);
+void an_coder_free(an_coder *co, annals_ctx *ctx);
+/* Codes art into co with the document arena a: the document's records,
+ * trace and diagnostics go to co, its entities and claims to co's own
+ * tables. Reads only the context's dictionaries and options, so documents
+ * may be coded on several threads at once, each with its coder and arena.
+ * stage_s, when not NULL, adds the CPU seconds of each stage. */
+void an_code_doc(annals_ctx *ctx, an_arena *a, an_coder *co,
+		 const annals_article *art, double *stage_s);
+/* Hands co's results to the run in input order: replays its diagnostics,
+ * counts it, calls the explain callback, writes its records to the sink and
+ * merges its entities and claims into the run's tables; then empties co.
+ * Returns ANNALS_OK or ANNALS_EWRITE. */
+int an_coder_merge(annals_ctx *ctx, an_coder *co);
+
+/* par.c: documents coded on worker threads, merged in input order. */
+typedef struct an_par an_par;
+int an_par_new(annals_ctx *ctx, unsigned threads, an_par **out);
+void an_par_free(an_par *p);
+/* Queues a copy of art (borrowed) for coding; may first merge finished
+ * documents. Returns ANNALS_OK, or ANNALS_EWRITE once the sink refused. */
+int an_par_submit(an_par *p, const annals_article *art);
+/* Queues a diagnostic behind the documents in flight; 0 when none is in
+ * flight (the caller reports it at once). */
+int an_par_diag(an_par *p, int sev, const char *file, long line, long byte,
+		const char *msg);
+/* Waits for every queued document and merges it; returns ANNALS_EWRITE
+ * if the sink refused since the last drain. */
+int an_par_drain(an_par *p);
+/* Adds the workers' CPU seconds per stage to sum. */
+void an_par_add_timing(const an_par *p, double *sum);
 
 /* With ANNALS_OPT_EXPLAIN, adds a line to the document's trace. */
 void an_trace(const an_doc *d, const char *fmt, ...)
@@ -152,10 +230,16 @@ void an_match_roles(an_doc *d);
 /* discover.c: names not in the dictionary, from their context. */
 void an_discover(an_doc *d);
 
-/* support.c: support claims and incidents, gathered over the run. */
+/* support.c: a document's support claims and incident candidates, into
+ * its coder's table. */
 void an_support_run(an_doc *d);
-/* Writes the support and incident records; returns the support records. */
-size_t an_support_write(annals_ctx *ctx, an_buf *b);
+/* Adds the claims and incident candidates of a document's table t, whose
+ * entity rows map to the run's through map, to the run's table. */
+void an_support_merge(annals_ctx *ctx, const an_suptab *t, const uint32_t *map);
+/* Writes the support and incident records of table t (NULL: none), whose
+ * rows are those of et; returns the support records and sets *incidents. */
+size_t an_support_write(const an_suptab *t, const an_etab *et, an_buf *b,
+			size_t *incidents);
 /* Writes the support network as a text table (rollup: each actor at the
  * top of its hierarchy). */
 void an_support_table(annals_ctx *ctx, an_buf *b, int rollup);
@@ -192,7 +276,10 @@ void an_write_sentences(an_doc *d, an_buf *b);
 void an_write_mentions(an_doc *d, an_buf *b);
 void an_write_events(an_doc *d, an_buf *b);
 void an_write_quotes(an_doc *d, an_buf *b);
-void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b);
+/* An entity record; merged (n ids, or NULL) lists the rows of other
+ * spellings folded into it (their mentions and aliases are counted in). */
+void an_write_entity(annals_ctx *ctx, const an_etab *t, uint32_t row,
+		     const uint32_t *merged, size_t n, an_buf *b);
 
 /* fingerprint.c: the library version and every file below dir (names and
  * bytes, in sorted order) hashed into 32 hex digits and a NUL in out. A

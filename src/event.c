@@ -99,7 +99,7 @@ static long ment_of(const sent_ctx *c, uint32_t i)
 
 static int kind_of(const sent_ctx *c, long m)
 {
-	return c->d->ctx->ents.rows[c->d->ment[m].ent].kind;
+	return c->d->ents->rows[c->d->ment[m].ent].kind;
 }
 
 /* ---- patterns ----------------------------------------------------------- */
@@ -510,8 +510,8 @@ static uint32_t pp_of_people(sent_ctx *c, long m)
 static int narrower_place(sent_ctx *c, long m, long p)
 {
 	const an_doc *d = c->d;
-	const an_rent *rp = &d->ctx->ents.rows[d->ment[p].ent];
-	const an_rent *rm = &d->ctx->ents.rows[d->ment[m].ent];
+	const an_rent *rp = &d->ents->rows[d->ment[p].ent];
+	const an_rent *rm = &d->ents->rows[d->ment[m].ent];
 	uint32_t noun = pp_of_people(c, p);
 	return d->ment[m].how == AN_H_DEMONYM && noun && noun == d->ment[m].t1 + 1 &&
 	       rp->kind == AN_K_PLACE && rp->country && rm->country &&
@@ -562,7 +562,7 @@ static void ctx_init(sent_ctx *c, an_doc *d, const an_evdict *ev, const an_sent 
 static long speaker_group(sent_ctx *c, long m, uint32_t i)
 {
 	const an_doc *d = c->d;
-	const an_etab *et = &d->ctx->ents;
+	const an_etab *et = d->ents;
 	const an_rent *r = &et->rows[d->ment[m].ent];
 	if (r->kind != AN_K_PERSON)
 		return m;
@@ -669,7 +669,7 @@ static long pronoun_not(sent_ctx *c, uint32_t i, uint32_t not_ent)
 	for (size_t m = an_doc_ments_before(d, i), n = 0; m-- > 0 && n < 40; n++) {
 		if (desc >= 0 && d->ment[m].t0 < dpos)
 			return desc;
-		int k = d->ctx->ents.rows[d->ment[m].ent].kind;
+		int k = d->ents->rows[d->ment[m].ent].kind;
 		if (k == AN_K_MEDIA || k == AN_K_PLACE || d->ment[m].ent == not_ent ||
 		    adjectival(c, (long)m))
 			continue;
@@ -1472,7 +1472,7 @@ static long location(sent_ctx *c, const trigger *t, const roles *r)
 
 static const char *ent_id(const an_doc *d, long m)
 {
-	return m < 0 ? NULL : d->ctx->ents.rows[d->ment[m].ent].id;
+	return m < 0 ? NULL : d->ents->rows[d->ment[m].ent].id;
 }
 
 /* The entity row an actor mention stands for in an event. A city or
@@ -1481,7 +1481,7 @@ static const char *ent_id(const an_doc *d, long m)
  * code of its own (Gaza Strip) stays itself. */
 static uint32_t actor_row(sent_ctx *c, long m)
 {
-	an_etab *et = &c->d->ctx->ents;
+	an_etab *et = c->d->ents;
 	uint32_t row = c->d->ment[m].ent;
 	const an_rent *r = &et->rows[row];
 	if (r->kind != AN_K_PLACE || r->dict == AN_NONE || !r->code || !r->country ||
@@ -1519,7 +1519,7 @@ static void emit(sent_ctx *c, const trigger *t, const an_evcode *code,
 		memcpy(e->date, date, 11);
 	else
 		e->date[0] = 0;
-	const an_rent *rows = d->ctx->ents.rows;
+	const an_rent *rows = d->ents->rows;
 	an_trace(d, "  event %s %s -> %s (%s%s%s%s%s)", code->code, rows[se].id,
 	      te != AN_NONE ? rows[te].id : "-", f->modality,
 	      e->attr != AN_NONE ? ", by " : "",

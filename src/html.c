@@ -11,6 +11,17 @@
 
 #include "html.h"
 
+/* The first case-insensitive occurrence of the NUL-free string needle in
+ * the n bytes at h, or NULL. */
+static const char *strcasestr_n(const char *h, size_t n, const char *needle)
+{
+	size_t l = strlen(needle);
+	for (size_t i = 0; i + l <= n; i++)
+		if ((h[i] | 32) == (needle[0] | 32) && strncasecmp(h + i, needle, l) == 0)
+			return h + i;
+	return NULL;
+}
+
 typedef struct walker {
 	an_doc *d;
 	const char *src;
@@ -272,8 +283,114 @@ static void walk_head(walker *w, const GumboNode *node)
 	}
 }
 
+/* ---- markup too deep for a tree ------------------------------------------ */
+
+/* Elements whose end tag may be left out or that have none: they do not
+ * deepen the tree the way an unclosed <div> does. */
+static int shallow_tag(const char *p, size_t n)
+{
+	static const char *const tags[] = {
+		"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+		"tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
+		"html", "head", "body", "br", "img", "hr", "meta", "link", "input",
+		"area", "base", "col", "embed", "param", "source", "track", "wbr",
+		NULL};
+	for (const char *const *t = tags; *t; t++)
+		if (strlen(*t) == n && strncasecmp(p, *t, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The deepest nesting of elements the tags of src open, counted in one
+ * pass without building a tree: start tags deepen, end tags and
+ * self-closing tags do not; comments and elements whose end tag is
+ * optional do not count. Stops counting at limit + 1. */
+static size_t nesting_depth(const char *src, size_t n, size_t limit)
+{
+	size_t depth = 0, max = 0;
+	for (size_t i = 0; i < n && max <= limit; i++) {
+		if (src[i] != '<' || i + 1 >= n)
+			continue;
+		const char *p = src + i + 1;
+		size_t rest = n - i - 1;
+		if (*p == '!' || *p == '?') {
+			if (rest >= 3 && p[1] == '-' && p[2] == '-') {
+				const char *e = memmem(p + 3, rest - 3, "-->", 3);
+				i = e ? (size_t)(e - src) + 2 : n;
+			}
+			continue;
+		}
+		int close = *p == '/';
+		const char *name = p + close;
+		size_t nl = 0;
+		while (name + nl < src + n && (((name[nl] | 32) >= 'a' && (name[nl] | 32) <= 'z') ||
+					       (nl && name[nl] >= '0' && name[nl] <= '9')))
+			nl++;
+		if (!nl)
+			continue;
+		const char *gt = memchr(name + nl, '>', (size_t)(src + n - name - nl));
+		if (!gt)
+			break;
+		i = (size_t)(gt - src);
+		if (shallow_tag(name, nl))
+			continue;
+		if (close)
+			depth -= depth > 0;
+		else if (gt[-1] != '/' && ++depth > max)
+			max = depth;
+	}
+	return max;
+}
+
+/* Markup nested deeper than this is read as text: gumbo's time grows with
+ * the square of the depth (100,000 nested elements take half a minute),
+ * and no article needs a hundredth of it. */
+#define MAX_NESTING 4000
+
+/* Reads HTML as text with the markup blanked out: tags, comments, scripts
+ * and styles become spaces (a newline where a block may start), so the
+ * working text keeps the length of the source and every offset is the
+ * source's own. Character references stay as they are. */
+static void read_as_text(an_doc *d, const char *src, size_t n)
+{
+	char *t = an_arena_alloc(d->a, n + 1);
+	memcpy(t, src, n);
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] != '<')
+			continue;
+		size_t e = i + 1;
+		const char *skip_to = NULL;
+		if (n - i >= 4 && memcmp(t + i, "<!--", 4) == 0)
+			skip_to = "-->";
+		else if (n - i >= 7 && strncasecmp(t + i, "<script", 7) == 0)
+			skip_to = "</script>";
+		else if (n - i >= 6 && strncasecmp(t + i, "<style", 6) == 0)
+			skip_to = "</style>";
+		if (skip_to) {
+			const char *x = strcasestr_n(t + i, n - i, skip_to);
+			e = x ? (size_t)(x - t) + strlen(skip_to) : n;
+		} else {
+			const char *gt = memchr(t + i, '>', n - i);
+			e = gt ? (size_t)(gt - t) + 1 : n;
+		}
+		memset(t + i, ' ', e - i);
+		t[i] = '\n';
+		i = e - 1;
+	}
+	an_utf8_report rep;
+	an_text_from_bytes(d->a, &d->text, t, n, &rep);
+}
+
 int an_html_read(an_doc *d, const char *src, size_t n)
 {
+	size_t depth = nesting_depth(src, n, MAX_NESTING);
+	if (depth > MAX_NESTING) {
+		an_doc_diag(d, ANNALS_WARNING, -1,
+			    "HTML nested more than %d elements deep: read as text with the markup removed",
+			    MAX_NESTING);
+		read_as_text(d, src, n);
+		return ANNALS_OK;
+	}
 	walker w = {0};
 	w.d = d;
 	w.src = src;

@@ -161,6 +161,12 @@ static void usage_code(FILE *f)
 	      "                        first and last dates, sources and evidence\n"
 	      "      --roll-up         with --network: each actor at the top of its\n"
 	      "                        hierarchy (a commander under his state)\n"
+	      "  -j, --threads N       code on N threads (0: one per processor); the\n"
+	      "                        output is the same as with one\n"
+	      "      --shard I/N       code only shard I of N (0 <= I < N): the\n"
+	      "                        documents whose id hashes to I, the same on\n"
+	      "                        every host and in any input order\n"
+	      "      --timing          with --summary: CPU seconds per stage\n"
 	      "      --summary         print a summary of the run on standard error\n"
 	      "  -q, --quiet           no warnings and no progress\n"
 	      "  -h, --help            show this help\n"
@@ -213,6 +219,26 @@ static void summary(const annals_ctx *ctx, double dt, double cpu)
 		s.errors);
 }
 
+/* --timing: CPU seconds and MB/s of each stage. */
+static void print_timing(const annals_ctx *ctx)
+{
+	annals_timing t[16];
+	annals_stats s;
+	annals_get_stats(ctx, &s);
+	int n = annals_get_timing(ctx, t, 16);
+	double mb = (double)s.bytes / 1e6, all = 0;
+	for (int i = 0; i < n; i++)
+		all += t[i].cpu_s;
+	fprintf(stderr, "annals: stage        CPU s   share     MB/s   docs/s\n");
+	for (int i = 0; i < n; i++)
+		fprintf(stderr, "annals: %-10s %7.3f  %5.1f%%  %7.1f  %7.0f\n", t[i].stage,
+			t[i].cpu_s, all > 0 ? 100 * t[i].cpu_s / all : 0.0,
+			t[i].cpu_s > 0 ? mb / t[i].cpu_s : 0.0,
+			t[i].cpu_s > 0 ? (double)s.docs / t[i].cpu_s : 0.0);
+	fprintf(stderr, "annals: %-10s %7.3f  100.0%%  %7.1f  %7.0f\n", "all", all,
+		all > 0 ? mb / all : 0.0, all > 0 ? (double)s.docs / all : 0.0);
+}
+
 static int cmd_code(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -226,16 +252,21 @@ static int cmd_code(int argc, char **argv)
 		{"network", no_argument, 0, 'W'},
 		{"roll-up", no_argument, 0, 'R'},
 		{"summary", no_argument, 0, 'S'},
+		{"threads", required_argument, 0, 'j'},
+		{"shard", required_argument, 0, 'H'},
+		{"timing", no_argument, 0, 'T'},
 		{"quiet", no_argument, 0, 'q'},
 		{"help", no_argument, 0, 'h'},
 		{0, 0, 0, 0}};
 	annals_format fmt = ANNALS_FMT_AUTO;
+	unsigned threads = 1, shard_i = 0, shard_n = 0;
+	int timing = 0;
 	const char *outpath = NULL, *data = NULL;
 	unsigned flags = 0;
 	int want_summary = 0, explain = 0, c;
 	cli st = {stdout, 0, 0, 0, 0, NULL};
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:d:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:d:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (parse_format(optarg, &fmt)) {
@@ -252,6 +283,15 @@ static int cmd_code(int argc, char **argv)
 		case 'W': flags |= ANNALS_OPT_NETWORK; break;
 		case 'R': flags |= ANNALS_OPT_ROLLUP; break;
 		case 'S': want_summary = 1; break;
+		case 'j':
+			if (an_parse_threads(optarg, &threads))
+				return EXIT_USAGE;
+			break;
+		case 'H':
+			if (an_parse_shard(optarg, &shard_i, &shard_n))
+				return EXIT_USAGE;
+			break;
+		case 'T': timing = 1; break;
 		case 'q': st.quiet = 1; break;
 		case 'h': usage_code(stdout); return EXIT_OK;
 		default: usage_code(stderr); return EXIT_USAGE;
@@ -284,6 +324,13 @@ static int cmd_code(int argc, char **argv)
 		return EXIT_DATA;
 	}
 	st.ctx = ctx;
+	if (annals_set_threads(ctx, threads)) {
+		fprintf(stderr, "annals: %s\n", annals_errmsg(ctx));
+		annals_ctx_free(ctx);
+		return EXIT_USAGE;
+	}
+	annals_set_shard(ctx, shard_i, shard_n);
+	annals_set_timing(ctx, timing);
 	st.progress = !st.quiet && isatty(2) && (outpath || !isatty(1));
 	st.t0 = st.last = now();
 	double cpu0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
@@ -314,6 +361,8 @@ static int cmd_code(int argc, char **argv)
 	}
 	if (want_summary)
 		summary(ctx, now() - st.t0, clock_s(CLOCK_PROCESS_CPUTIME_ID) - cpu0);
+	if (want_summary && timing)
+		print_timing(ctx);
 	annals_ctx_free(ctx);
 	if (outpath)
 		fclose(st.out);

@@ -27,7 +27,18 @@ void an_map_free(an_map *m)
 
 void an_map_clear(an_map *m)
 {
-	memset(m->slots, 0, ((size_t)m->mask + 1) * sizeof *m->slots);
+	if (!m->n)
+		return;
+	size_t cap = (size_t)m->mask + 1;
+	if (cap > 1024 && (size_t)m->n * 16 < cap) {
+		/* a map grown by one big user shrinks back for the next ones,
+		 * which would otherwise pay for clearing all of it */
+		const annals_mem *mem = m->mem;
+		an_map_free(m);
+		an_map_init(m, mem, 64);
+		return;
+	}
+	memset(m->slots, 0, cap * sizeof *m->slots);
 	m->n = 0;
 }
 

@@ -135,7 +135,7 @@ void an_match_dict(an_doc *d)
 			}
 			if (!best.end)
 				continue;
-			uint32_t row = an_etab_dict(&d->ctx->ents, best.idx);
+			uint32_t row = an_etab_dict(d->ents, best.idx);
 			an_doc_mention(d, i, best.end, row, how_of(&best));
 			i = best.end - 1;
 		}
@@ -193,7 +193,7 @@ static uint32_t last_word(const an_doc *d, const an_ment *m)
 
 static void register_name(an_doc *d, local *L, const an_ment *m)
 {
-	const an_rent *r = &d->ctx->ents.rows[m->ent];
+	const an_rent *r = &d->ents->rows[m->ent];
 	int nw;
 	uint64_t first_key, h = seq_hash(d, m->t0, m->t1, &first_key, &nw);
 	if (m->how == AN_H_DISCOVERED && nw >= 1) {

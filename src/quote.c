@@ -163,7 +163,7 @@ static long ment_at(const an_doc *d, uint32_t i)
 
 static int ment_kind(const an_doc *d, long m)
 {
-	return d->ctx->ents.rows[d->ment[m].ent].kind;
+	return d->ents->rows[d->ment[m].ent].kind;
 }
 
 /* ---- pairing the marks --------------------------------------------------- */
@@ -354,7 +354,7 @@ static long person_before(quote_ctx *c, uint32_t i)
  * Tory leader": the last person named before whose role has that title. */
 static long role_person(const an_doc *d, uint32_t j)
 {
-	const an_etab *et = &d->ctx->ents;
+	const an_etab *et = d->ents;
 	const an_tok *k = T(d, j);
 	for (size_t m = an_doc_ments_before(d, j), n = 0; m-- > 0 && n < 80; n++) {
 		const an_rent *r = &et->rows[d->ment[m].ent];
@@ -847,7 +847,7 @@ void an_quote_run(an_doc *d)
 		an_trace(d, "quote %zu \"%.*s%s\": %s%s%s", i + 1,
 			 (int)(q->end - q->off < 60 ? q->end - q->off : 60),
 			 d->text.s + q->off, q->end - q->off > 60 ? "..." : "",
-			 q->sment >= 0 ? d->ctx->ents.rows[q->speaker].id : "no speaker",
+			 q->sment >= 0 ? d->ents->rows[q->speaker].id : "no speaker",
 			 q->sment >= 0 ? " by " : "", how_names[q->how]);
 	}
 }

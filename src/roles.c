@@ -52,7 +52,7 @@ static uint32_t holder(const an_doc *d, long m, uint32_t a, uint32_t b)
 	static const char *const syn[][2] = {{"chief", "commander"}, {"chief", "head"},
 		{"head", "leader"}, {"leader", "head"}, {"commander", "chief"},
 		{"boss", "head"}};
-	const an_rent *org = &d->ctx->ents.rows[d->ment[m].ent];
+	const an_rent *org = &d->ents->rows[d->ment[m].ent];
 	char t[96];
 	size_t n = title_text(d, a, b, t, sizeof t);
 	if (!n || org->dict == AN_NONE)
@@ -99,7 +99,7 @@ static int predicate(const an_doc *d, uint32_t i, const an_sent *s)
 
 static void add(an_doc *d, uint32_t a, uint32_t b, uint32_t person)
 {
-	uint32_t row = an_etab_dict(&d->ctx->ents, person);
+	uint32_t row = an_etab_dict(d->ents, person);
 	an_doc_mention(d, a, b, row, AN_H_ROLE);
 }
 
@@ -162,7 +162,7 @@ void an_match_roles(an_doc *d)
 	size_t n = d->nment; /* the mentions found so far; added ones are persons */
 	for (size_t m = 0; m < n; m++) {
 		const an_ment *x = &d->ment[m];
-		int kind = d->ctx->ents.rows[x->ent].kind;
+		int kind = d->ents->rows[x->ent].kind;
 		if (x->dead || (kind != AN_K_ORG && kind != AN_K_COUNTRY))
 			continue;
 		const an_sent *s = &d->seg.sent[d->seg.tok[x->t0].sent];

@@ -6,6 +6,7 @@
  * second pass over the tokens places sentence and paragraph boundaries.
  * Both passes are linear in the text.
  */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -587,8 +588,21 @@ static uint64_t h_poss;
 
 static void init_keys(void)
 {
-	if (!h_poss)
-		h_poss = an_hash("'s", 2, 3);
+	h_poss = an_hash("'s", 2, 3);
+}
+
+static void init_once(void)
+{
+	init_classes();
+	init_keys();
+	an_text_init();
+	an_when_init();
+}
+
+void an_init_tables(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, init_once);
 }
 
 uint64_t an_tok_h_fill(const an_text *t, const an_tok *k)
@@ -618,7 +632,6 @@ static int name_punct(const an_text *t, const an_tok *k)
 
 uint64_t an_key_fold(const an_text *t, const an_tok *k)
 {
-	init_keys();
 	if (k->flags & TF_POSS)
 		return h_poss;
 	if (k->kind != AN_TK_PUNCT)
@@ -638,8 +651,17 @@ uint32_t an_key_lead(const an_text *t, const an_seg *seg, uint32_t i,
 
 /* ---- word sets --------------------------------------------------------- */
 
+/* Word sets are filled on first use, from whichever thread gets there
+ * first: under a lock, published by a release store of ready. */
+static pthread_mutex_t words_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static __attribute__((noinline)) void words_init(an_wordset *ws)
 {
+	pthread_mutex_lock(&words_lock);
+	if (__atomic_load_n(&ws->ready, __ATOMIC_ACQUIRE)) {
+		pthread_mutex_unlock(&words_lock);
+		return;
+	}
 	for (const char *const *w = ws->words; *w; w++) {
 		size_t l = strlen(*w);
 		unsigned char c = (unsigned char)**w;
@@ -651,13 +673,14 @@ static __attribute__((noinline)) void words_init(an_wordset *ws)
 			i = (i + 1) & 511;
 		ws->slots[i] = h;
 	}
-	ws->ready = 1;
+	__atomic_store_n(&ws->ready, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&words_lock);
 }
 
 /* Whether a word of len bytes starting with byte c may be in the set. */
 static inline int words_may(an_wordset *ws, size_t len, unsigned char c)
 {
-	if (!ws->ready)
+	if (!__atomic_load_n(&ws->ready, __ATOMIC_ACQUIRE))
 		words_init(ws);
 	return ws->lens >> (len < 63 ? len : 63) & 1 &&
 	       ws->firsts[c >> 6] >> (c & 63) & 1;

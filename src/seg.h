@@ -72,6 +72,13 @@ typedef struct an_wordset {
 #define AN_WORDSET(name, ...)                                             \
 	static const char *const name##_list[] = {__VA_ARGS__, NULL};      \
 	static an_wordset name = {name##_list, {0}, 0, {0}, 0}
+/* Fills the library's constant tables (character classes, folding, date
+ * words) once per process, whichever thread comes first; the context does
+ * it before any document is coded. */
+void an_init_tables(void);
+/* when.c: its word prefixes. */
+void an_when_init(void);
+
 int an_words_has(an_wordset *ws, const an_text *t, const an_tok *k);
 /* Whether the token, lower-cased, is in a set of lower-case words. */
 int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k);
@@ -80,7 +87,7 @@ int an_words_has_lower(an_wordset *ws, const an_text *t, const an_tok *k);
 static inline int an_words_may(const an_wordset *ws, const an_tok *k)
 {
 	unsigned char c = k->c0 >= 'A' && k->c0 <= 'Z' ? k->c0 | 32 : k->c0;
-	return !ws->ready || (ws->lens >> (k->len < 63 ? k->len : 63) & 1 &&
+	return !__atomic_load_n(&ws->ready, __ATOMIC_ACQUIRE) || (ws->lens >> (k->len < 63 ? k->len : 63) & 1 &&
 			      ws->firsts[c >> 6] >> (c & 63) & 1);
 }
 /* The same with the caller's cache of the token's an_lower_hash (*lh, 0

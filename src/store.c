@@ -112,6 +112,15 @@ static int begin(annals_store *st)
 	const char *sql = st->db->kind == AN_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN";
 	if (an_db_exec(st->db, sql))
 		return an_store_fail(st, "cannot begin a transaction");
+	/* PostgreSQL: ingests running at once (one per shard and host) take
+	 * turns batch by batch, as SQLite's BEGIN IMMEDIATE makes them do;
+	 * batches writing the same entities and aliases at once would
+	 * deadlock */
+	if (st->db->kind != AN_DB_SQLITE &&
+	    an_db_exec(st->db, "SELECT pg_advisory_xact_lock(7308604897068083827)")) {
+		an_db_exec(st->db, "ROLLBACK");
+		return an_store_fail(st, "cannot take the ingest lock");
+	}
 	st->in_tx = 1;
 	st->tx_docs = 0;
 	st->tx_stored = 0;

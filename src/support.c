@@ -196,6 +196,15 @@ typedef struct claim {
 	size_t nev, evcap;
 } claim;
 
+/* An event that may report an incident, kept by a document's table until
+ * the run's table clusters it (an_support_merge). */
+typedef struct cand {
+	uint32_t src, tgt;
+	const an_evcode *code;
+	char date[11];
+	evref ref;
+} cand;
+
 typedef struct incident {
 	uint32_t src, tgt;
 	const an_evcode *code;
@@ -211,14 +220,14 @@ struct an_suptab {
 	an_arena *a;
 	const char **docs; /* ids of the documents with evidence */
 	size_t ndoc, doccap;
-	size_t cur; /* the run's count of documents, + 1, when docs[ndoc - 1]
-		     * was added: its document is the current one */
 	claim *c;
 	size_t n, cap;
 	an_map by_key; /* (sponsor, recipient, kind) -> claim */
 	incident *inc;
 	size_t ninc, inccap;
 	an_map inc_last; /* (source, target, code) -> its latest cluster + 1 */
+	cand *cand;      /* a document's table: its incident candidates */
+	size_t ncand, candcap;
 };
 
 an_suptab *an_suptab_new(const annals_mem *mem)
@@ -238,8 +247,9 @@ void an_suptab_reset(an_suptab *t)
 	an_arena_reset(t->a);
 	t->docs = NULL;
 	t->ndoc = t->doccap = 0;
-	t->cur = 0;
 	t->c = NULL;
+	t->cand = NULL;
+	t->ncand = t->candcap = 0;
 	t->n = t->cap = 0;
 	t->inc = NULL;
 	t->ninc = t->inccap = 0;
@@ -257,15 +267,13 @@ void an_suptab_free(an_suptab *t)
 	t->mem->free(t);
 }
 
-/* The index of the current document in t->docs, added on first use. */
+/* The index of the document in its own table's docs, added on first use. */
 static uint32_t doc_index(an_suptab *t, const an_doc *d)
 {
-	if (t->cur != d->ctx->stats.docs + 1) {
+	if (!t->ndoc)
 		*AN_VEC_PUSH(t->a, t->docs, t->ndoc, t->doccap) =
 			an_arena_strndup(t->a, d->id, strlen(d->id));
-		t->cur = d->ctx->stats.docs + 1;
-	}
-	return (uint32_t)t->ndoc - 1;
+	return 0;
 }
 
 static evref ref_of(an_suptab *t, const an_doc *d, uint32_t sent, uint32_t ev)
@@ -295,19 +303,19 @@ static int mod_index(const char *m)
 	return MOD_ASSERTED;
 }
 
-static int chain(const annals_ctx *ctx, uint32_t r, const char *date,
+static int chain(const an_etab *et, uint32_t r, const char *date,
 		 const char **out, int max);
 
 /* Whether one of two actors belongs to the other ("the U.S. military" to
  * the United States): backing one's own is no support claim. */
-static int one_actor(const annals_ctx *ctx, uint32_t a, uint32_t b, const char *date)
+static int one_actor(const an_etab *et, uint32_t a, uint32_t b, const char *date)
 {
 	const char *up[8];
 	for (int pass = 0; pass < 2; pass++) {
 		uint32_t x = pass ? b : a, y = pass ? a : b;
-		int n = chain(ctx, x, date, up, 8);
+		int n = chain(et, x, date, up, 8);
 		for (int k = 0; k < n; k++)
-			if (strcmp(up[k], ctx->ents.rows[y].id) == 0)
+			if (strcmp(up[k], et->rows[y].id) == 0)
 				return 1;
 	}
 	return 0;
@@ -318,7 +326,7 @@ static void add_claim(an_suptab *t, const an_doc *d, uint32_t sp, uint32_t rc,
 		      int kind, evref r, const char *date, const char *modality)
 {
 	const char *when = date && *date ? date : d->date;
-	if (one_actor(d->ctx, sp, rc, when))
+	if (one_actor(d->ents, sp, rc, when))
 		return;
 	uint64_t key = an_mix(an_mix(sp + 1, rc + 1), (uint64_t)kind + 1);
 	uint32_t *ix = an_map_get(&t->by_key, key);
@@ -336,7 +344,7 @@ static void add_claim(an_suptab *t, const an_doc *d, uint32_t sp, uint32_t rc,
 	}
 	if (c->nev && c->ev[c->nev - 1].doc == r.doc && c->ev[c->nev - 1].sent == r.sent)
 		return; /* one piece of evidence per sentence */
-	const an_rent *rows = d->ctx->ents.rows;
+	const an_rent *rows = d->ents->rows;
 	if (r.ev)
 		an_trace(d, "support %s -> %s: %s, from event %u of sentence %u (%s)",
 			 rows[sp].id, rows[rc].id, kind_names[kind], r.ev, r.sent,
@@ -585,18 +593,31 @@ static int compatible(const char *a, const char *b)
  * with a new event, so a frequent dyad costs no more than that. */
 #define INCIDENT_LOOKBACK 16
 
+/* Adds an event of the document to its table's incident candidates. */
 static void add_incident(an_suptab *t, const an_doc *d, size_t i)
 {
 	const an_event *e = &d->ev[i];
-	const char *date = e->date;
-	if (!*date || e->tgt == AN_NONE)
+	if (!*e->date || e->tgt == AN_NONE)
 		return; /* no date of its own, or no target: no telling two
 			 * reports of one event from two events */
+	cand *c = AN_VEC_PUSH(t->a, t->cand, t->ncand, t->candcap);
+	c->src = e->src;
+	c->tgt = e->tgt;
+	c->code = e->code;
+	memcpy(c->date, e->date, sizeof c->date);
+	c->ref = ref_of(t, d, e->sent, (uint32_t)i + 1);
+}
+
+/* Adds a candidate (rows of the run's table, evidence of the run's
+ * documents) to the cluster of the same source, target and code with a
+ * compatible date among the latest few, or to a new cluster. */
+static void cluster(an_suptab *t, const cand *e)
+{
 	uint64_t key = an_mix(an_mix(e->src + 1, e->tgt + 1), (uint64_t)(uintptr_t)e->code);
 	uint32_t *last = an_map_get(&t->inc_last, key), at = last ? *last : 0;
 	incident *c = NULL;
 	for (int n = 0; at && n < INCIDENT_LOOKBACK; n++, at = t->inc[at - 1].prev)
-		if (compatible(t->inc[at - 1].date, date)) {
+		if (compatible(t->inc[at - 1].date, e->date)) {
 			c = &t->inc[at - 1];
 			break;
 		}
@@ -606,28 +627,78 @@ static void add_incident(an_suptab *t, const an_doc *d, size_t i)
 		c->src = e->src;
 		c->tgt = e->tgt;
 		c->code = e->code;
-		snprintf(c->date, sizeof c->date, "%s", date);
+		snprintf(c->date, sizeof c->date, "%s", e->date);
 		c->last_doc = UINT32_MAX;
 		c->prev = last ? *last : 0;
 		an_map_put(&t->inc_last, key, (uint32_t)t->ninc);
 	}
-	evref r = ref_of(t, d, e->sent, (uint32_t)i + 1);
-	if (c->last_doc != r.doc) {
+	if (c->last_doc != e->ref.doc) {
 		c->ndocs++;
-		c->last_doc = r.doc;
+		c->last_doc = e->ref.doc;
 	}
-	*AN_VEC_PUSH(t->a, c->ev, c->nev, c->evcap) = r;
+	*AN_VEC_PUSH(t->a, c->ev, c->nev, c->evcap) = e->ref;
 }
 
 void an_support_run(an_doc *d)
 {
 	annals_ctx *ctx = d->ctx;
-	if (!ctx->supdict || !ctx->sup)
+	an_suptab *t = d->co->sup;
+	if (!ctx->supdict || !t)
 		return;
-	event_claims(ctx->sup, ctx->supdict, d);
-	relation_claims(ctx->sup, ctx->supdict, d);
+	event_claims(t, ctx->supdict, d);
+	relation_claims(t, ctx->supdict, d);
 	for (size_t i = 0; i < d->nev; i++)
-		add_incident(ctx->sup, d, i);
+		add_incident(t, d, i);
+}
+
+void an_support_merge(annals_ctx *ctx, const an_suptab *from, const uint32_t *map)
+{
+	an_suptab *t = ctx->sup;
+	if (!t || !from || !from->ndoc)
+		return;
+	*AN_VEC_PUSH(t->a, t->docs, t->ndoc, t->doccap) =
+		an_arena_strndup(t->a, from->docs[0], strlen(from->docs[0]));
+	uint32_t doc = (uint32_t)t->ndoc - 1;
+	for (size_t i = 0; i < from->n; i++) {
+		const claim *f = &from->c[i];
+		uint32_t sp = map[f->sponsor], rc = map[f->recipient];
+		uint64_t key = an_mix(an_mix(sp + 1, rc + 1), (uint64_t)f->kind + 1);
+		uint32_t *ix = an_map_get(&t->by_key, key);
+		claim *c;
+		if (ix) {
+			c = &t->c[*ix];
+		} else {
+			an_map_put(&t->by_key, key, (uint32_t)t->n);
+			c = AN_VEC_PUSH(t->a, t->c, t->n, t->cap);
+			memset(c, 0, sizeof *c);
+			c->sponsor = sp;
+			c->recipient = rc;
+			c->kind = f->kind;
+			c->last_doc = UINT32_MAX;
+		}
+		for (size_t k = 0; k < f->nev; k++) {
+			evref r = f->ev[k];
+			r.doc = doc;
+			*AN_VEC_PUSH(t->a, c->ev, c->nev, c->evcap) = r;
+		}
+		if (c->last_doc != doc) {
+			c->ndocs++;
+			c->last_doc = doc;
+		}
+		for (int m = 0; m < MOD_COUNT; m++)
+			c->mod[m] += f->mod[m];
+		widen(c->first, c->last, f->first);
+		widen(c->first, c->last, f->last);
+		if (strcmp(f->when, c->when) > 0)
+			memcpy(c->when, f->when, sizeof c->when);
+	}
+	for (size_t i = 0; i < from->ncand; i++) {
+		cand e = from->cand[i];
+		e.src = map[e.src];
+		e.tgt = map[e.tgt];
+		e.ref.doc = doc;
+		cluster(t, &e);
+	}
 }
 
 /* ---- the hierarchy above an actor --------------------------------------- */
@@ -655,11 +726,12 @@ static const char *role_org(const an_ent *e, const char *date)
 /* The ids above entity row r, nearest first: a person's organisation (by
  * the role held on date), then each first parent up to a state ("quds-force",
  * "irgc", "iran"). Returns how many (at most max). */
-static int chain(const annals_ctx *ctx, uint32_t r, const char *date,
+static int chain(const an_etab *et, uint32_t r, const char *date,
 		 const char **out, int max)
 {
-	const an_rent *row = &ctx->ents.rows[r];
-	const an_ent *e = row->dict != AN_NONE ? an_dict_ent(ctx->dict, row->dict) : NULL;
+	const an_rent *row = &et->rows[r];
+	const an_dict *dict = et->dict;
+	const an_ent *e = row->dict != AN_NONE ? an_dict_ent(dict, row->dict) : NULL;
 	const char *up = e && e->kind == AN_K_PERSON ? role_org(e, date) :
 			 e && e->nparents ? e->parents[0] : row->role_of;
 	int n = 0;
@@ -667,10 +739,10 @@ static int chain(const annals_ctx *ctx, uint32_t r, const char *date,
 		int seen = strcmp(up, row->id) == 0;
 		for (int k = 0; k < n; k++)
 			seen |= strcmp(out[k], up) == 0;
-		uint32_t di = an_dict_find(ctx->dict, up);
+		uint32_t di = an_dict_find(dict, up);
 		if (seen || di == AN_NONE)
 			break;
-		e = an_dict_ent(ctx->dict, di);
+		e = an_dict_ent(dict, di);
 		out[n++] = e->id;
 		up = e->nparents ? e->parents[0] : NULL;
 	}
@@ -681,10 +753,10 @@ static int chain(const annals_ctx *ctx, uint32_t r, const char *date,
 
 #define MAX_CHAIN 8
 
-static void put_chain(an_buf *b, const annals_ctx *ctx, uint32_t r, const char *date)
+static void put_chain(an_buf *b, const an_etab *et, uint32_t r, const char *date)
 {
 	const char *up[MAX_CHAIN];
-	int n = chain(ctx, r, date, up, MAX_CHAIN);
+	int n = chain(et, r, date, up, MAX_CHAIN);
 	an_buf_putc(b, '[');
 	for (int k = 0; k < n; k++) {
 		an_buf_putc(b, k ? ',' : '"');
@@ -722,9 +794,10 @@ static void put_date(an_buf *b, const char *key, const char *date)
 	an_buf_json_strz(b, *date ? date : NULL);
 }
 
-static void write_claim(const annals_ctx *ctx, const claim *c, an_buf *b)
+static void write_claim(const an_suptab *t, const an_etab *et, const claim *c,
+			an_buf *b)
 {
-	const an_rent *rows = ctx->ents.rows;
+	const an_rent *rows = et->rows;
 	const char *when = *c->when ? c->when : NULL;
 	an_buf_puts(b, "{\"type\":\"support\",\"sponsor\":");
 	an_buf_json_strz(b, rows[c->sponsor].id);
@@ -739,16 +812,17 @@ static void write_claim(const annals_ctx *ctx, const claim *c, an_buf *b)
 			an_buf_printf(b, "%s\"%s\":%u", any++ ? "," : "", mod_names[m], c->mod[m]);
 		}
 	an_buf_puts(b, "},\"sponsor_chain\":");
-	put_chain(b, ctx, c->sponsor, when);
+	put_chain(b, et, c->sponsor, when);
 	an_buf_puts(b, ",\"recipient_chain\":");
-	put_chain(b, ctx, c->recipient, when);
-	put_evidence(b, ctx->sup, c->ev, c->nev);
+	put_chain(b, et, c->recipient, when);
+	put_evidence(b, t, c->ev, c->nev);
 	an_buf_puts(b, "}\n");
 }
 
-static void write_incident(const annals_ctx *ctx, const incident *c, size_t n, an_buf *b)
+static void write_incident(const an_suptab *t, const an_etab *et, const incident *c,
+			   size_t n, an_buf *b)
 {
-	const an_rent *rows = ctx->ents.rows;
+	const an_rent *rows = et->rows;
 	an_buf_printf(b, "{\"type\":\"incident\",\"id\":\"i%zu\",\"source\":", n);
 	an_buf_json_strz(b, rows[c->src].id);
 	an_buf_puts(b, ",\"target\":");
@@ -756,24 +830,21 @@ static void write_incident(const annals_ctx *ctx, const incident *c, size_t n, a
 	an_buf_printf(b, ",\"code\":\"%s\"", c->code->code);
 	put_date(b, "date", c->date);
 	an_buf_printf(b, ",\"docs\":%u", c->ndocs);
-	put_evidence(b, ctx->sup, c->ev, c->nev);
+	put_evidence(b, t, c->ev, c->nev);
 	an_buf_puts(b, "}\n");
 }
 
-size_t an_support_write(annals_ctx *ctx, an_buf *b)
+size_t an_support_write(const an_suptab *t, const an_etab *et, an_buf *b,
+			size_t *incidents)
 {
-	const an_suptab *t = ctx->sup;
-	if (!t)
-		return 0;
-	for (size_t i = 0; i < t->n; i++)
-		write_claim(ctx, &t->c[i], b);
 	size_t n = 0;
-	for (size_t i = 0; i < t->ninc; i++)
+	for (size_t i = 0; t && i < t->n; i++)
+		write_claim(t, et, &t->c[i], b);
+	for (size_t i = 0; t && i < t->ninc; i++)
 		if (t->inc[i].ndocs > 1)
-			write_incident(ctx, &t->inc[i], ++n, b);
-	ctx->stats.support += t->n;
-	ctx->stats.incidents += n;
-	return t->n;
+			write_incident(t, et, &t->inc[i], ++n, b);
+	*incidents = n;
+	return t ? t->n : 0;
 }
 
 /* ---- the network table -------------------------------------------------- */
@@ -792,7 +863,7 @@ static const char *shown_id(const annals_ctx *ctx, uint32_t r, const char *date,
 			    int rollup)
 {
 	const char *up[MAX_CHAIN];
-	int n = rollup ? chain(ctx, r, date, up, MAX_CHAIN) : 0;
+	int n = rollup ? chain(&ctx->ents, r, date, up, MAX_CHAIN) : 0;
 	return n ? up[n - 1] : ctx->ents.rows[r].id;
 }
 

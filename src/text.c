@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "seg.h"
 
 void an_text_anchor(an_arena *a, an_text *t, uint32_t w, uint32_t o)
 {
@@ -279,7 +280,7 @@ static size_t translit(char *k, size_t n)
  * digits kept, 0 for characters dropped, 0xFF for non-ASCII bytes. */
 static unsigned char fold_map[256];
 
-static void init_fold_map(void)
+void an_text_init(void)
 {
 	for (int c = 0; c < 256; c++) {
 		unsigned char v = c >= 0x80 ? 0xFF : 0;
@@ -302,7 +303,7 @@ static size_t fold_ascii(const char *s, size_t n, char *k)
 	if (n > 60)
 		return 0;
 	if (!fold_map['a'])
-		init_fold_map();
+		an_init_tables(); /* callers without a context */
 	size_t o = 0;
 	int letters = 0;
 	for (size_t i = 0; i < n; i++) {

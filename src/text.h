@@ -113,4 +113,7 @@ uint64_t an_lower_hash(const char *s, size_t n);
  * to out (cap bytes); returns its length. */
 size_t an_slug(const char *s, size_t n, char *out, size_t cap);
 
+/* Fills the folding table (an_init_tables calls it once). */
+void an_text_init(void);
+
 #endif

@@ -450,21 +450,25 @@ static int article(const an_doc *d, const an_tok *k)
 	return k->len == 3 && (s[0] | 32) == 't' && (s[1] | 32) == 'h' && (s[2] | 32) == 'e';
 }
 
+static prefixes prefix_set;
+
+void an_when_init(void)
+{
+	prefixes *p = &prefix_set;
+	for (int i = 0; i < 12; i++)
+		prefix_add(p, months3[i]);
+	for (int i = 0; i < 7; i++)
+		prefix_add(p, wdays[i]);
+	for (const char *const *w = starts_list; *w; w++)
+		prefix_add(p, *w);
+	prefix_add(p, "the");
+	p->ready = 1;
+}
+
 static int prefix_has(const char *s)
 {
-	static prefixes p;
-	if (!p.ready) {
-		for (int i = 0; i < 12; i++)
-			prefix_add(&p, months3[i]);
-		for (int i = 0; i < 7; i++)
-			prefix_add(&p, wdays[i]);
-		for (const char *const *w = starts_list; *w; w++)
-			prefix_add(&p, *w);
-		prefix_add(&p, "the");
-		p.ready = 1;
-	}
 	int v = prefix3(s);
-	return v >= 0 && p.bits[v >> 6] >> (v & 63) & 1;
+	return v >= 0 && prefix_set.bits[v >> 6] >> (v & 63) & 1;
 }
 
 /* Whether an expression may start at token k: a quick test before

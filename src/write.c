@@ -116,7 +116,7 @@ static const char *how_name(int how)
 
 void an_write_mentions(an_doc *d, an_buf *b)
 {
-	an_etab *t = &d->ctx->ents;
+	an_etab *t = d->ents;
 	/* the record head is the same for every mention of the document */
 	an_buf head;
 	an_buf_init(&head, d->ctx->mem);
@@ -143,7 +143,7 @@ void an_write_mentions(an_doc *d, an_buf *b)
 		an_etab_mention(t, m->ent, d->text.s + m->off, m->end - m->off);
 	}
 	an_buf_free(&head);
-	d->ctx->stats.mentions += d->nment;
+	d->stats->mentions += d->nment;
 }
 
 static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
@@ -179,8 +179,25 @@ static void write_roles(annals_ctx *ctx, const an_rent *r, an_buf *b)
 	an_buf_putc(b, ']');
 }
 
-void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
+void an_write_entity(annals_ctx *ctx, const an_etab *t, uint32_t row,
+		     const uint32_t *merged, size_t n, an_buf *b)
 {
+	const an_rent *r = &t->rows[row];
+	const char *aliases[AN_MAX_ALIASES];
+	size_t na = 0, mentions = r->mentions;
+	for (unsigned i = 0; i < r->nalias; i++)
+		aliases[na++] = r->aliases[i];
+	for (size_t k = 0; k < n; k++) {
+		const an_rent *o = &t->rows[merged[k]];
+		mentions += o->mentions;
+		for (unsigned i = 0; i < o->nalias && na < AN_MAX_ALIASES; i++) {
+			size_t j = 0;
+			while (j < na && strcmp(aliases[j], o->aliases[i]) != 0)
+				j++;
+			if (j == na)
+				aliases[na++] = o->aliases[i];
+		}
+	}
 	LIT(b, "{\"type\":\"entity\"");
 	KEY(b, "id");
 	an_buf_json_strz(b, r->id);
@@ -193,7 +210,7 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 	KEY(b, "country");
 	an_buf_json_strz(b, r->country);
 	KEY(b, "aliases");
-	put_strings(b, (const char *const *)r->aliases, r->nalias);
+	put_strings(b, aliases, (unsigned)na);
 	write_roles(ctx, r, b);
 	if (r->dict != AN_NONE) {
 		const an_ent *e = an_dict_ent(ctx->dict, r->dict);
@@ -204,7 +221,16 @@ void an_write_entity(annals_ctx *ctx, const an_rent *r, an_buf *b)
 				      (double)e->lon);
 	}
 	LIT(b, ",\"mentions\":");
-	an_buf_uint(b, r->mentions);
+	an_buf_uint(b, mentions);
+	if (n) {
+		LIT(b, ",\"merged\":[");
+		for (size_t k = 0; k < n; k++) {
+			if (k)
+				an_buf_putc(b, ',');
+			an_buf_json_strz(b, t->rows[merged[k]].id);
+		}
+		an_buf_putc(b, ']');
+	}
 	if (r->dict != AN_NONE)
 		LIT(b, ",\"source\":\"dictionary\"}\n");
 	else
@@ -227,12 +253,12 @@ static void put_actor_code(an_buf *b, const an_doc *d, uint32_t row,
 		LIT(b, "null");
 		return;
 	}
-	an_buf_json_strz(b, an_etab_code(&d->ctx->ents, row, date));
+	an_buf_json_strz(b, an_etab_code(d->ents, row, date));
 }
 
 void an_write_events(an_doc *d, an_buf *b)
 {
-	const an_etab *t = &d->ctx->ents;
+	const an_etab *t = d->ents;
 	for (size_t i = 0; i < d->nev; i++) {
 		const an_event *e = &d->ev[i];
 		const an_sent *s = &d->seg.sent[e->sent];
@@ -289,12 +315,12 @@ void an_write_events(an_doc *d, an_buf *b)
 		an_buf_json_strz(b, e->pat->text);
 		LIT(b, "}\n");
 	}
-	d->ctx->stats.events += d->nev;
+	d->stats->events += d->nev;
 }
 
 void an_write_quotes(an_doc *d, an_buf *b)
 {
-	const an_etab *t = &d->ctx->ents;
+	const an_etab *t = d->ents;
 	size_t n = 0;
 	for (size_t i = 0; i < d->nquote; i++) {
 		const an_quote *q = &d->quote[i];
@@ -345,5 +371,5 @@ void an_write_quotes(an_doc *d, an_buf *b)
 		an_buf_json_strz(b, an_quote_how(q));
 		LIT(b, "}\n");
 	}
-	d->ctx->stats.quotes += n;
+	d->stats->quotes += n;
 }

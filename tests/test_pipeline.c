@@ -3,7 +3,9 @@
  * readers and the public API, each on short texts with the test dictionary
  * in tests/data; and the real dictionary's size and key entries.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "annals.h"
 #include "dict.h"
@@ -275,6 +277,78 @@ void test_html(void)
 	OK(!has_mention(o, "gaza-strip", "Gaza"));
 }
 
+typedef struct sinkbuf {
+	char *p;
+	size_t n;
+} sinkbuf;
+
+static int to_buf(void *ud, const char *data, size_t n)
+{
+	sinkbuf *b = ud;
+	b->p = realloc(b->p, b->n + n + 1);
+	memcpy(b->p + b->n, data, n);
+	b->n += n;
+	b->p[b->n] = 0;
+	return 0;
+}
+
+/* Codes the same articles with opts on n threads (shard i of k when k);
+ * returns the records (caller frees). */
+static char *code_many(unsigned n, unsigned i, unsigned k)
+{
+	static const char *const texts[] = {
+		"Hamas fired rockets at Israel on Monday.",
+		"Iran sent weapons to Hezbollah in 2019, officials said.",
+		"Ahmad Qassemzadeh, a Hamas commander, spoke.",
+		"Ahmad Qasemzadeh, a Hamas commander, spoke again.",
+		"Hezbollah is Iran's proxy.",
+		"Syria accused Israel of an airstrike near Damascus."};
+	annals_ctx *ctx;
+	if (annals_ctx_new(&ctx, TEST_DATA, 0, NULL))
+		return NULL;
+	sinkbuf b = {NULL, 0};
+	annals_set_sink(ctx, to_buf, &b);
+	INT_EQ(annals_set_threads(ctx, n), ANNALS_OK);
+	annals_set_shard(ctx, i, k);
+	for (int r = 0; r < 40; r++) {
+		char id[16];
+		snprintf(id, sizeof id, "d%d", r);
+		const char *t = texts[r % 6];
+		annals_article a = {id, NULL, "2020-01-01", NULL, t, strlen(t), ANNALS_FMT_TEXT};
+		INT_EQ(annals_code_article(ctx, &a), ANNALS_OK);
+	}
+	INT_EQ(annals_finish(ctx), ANNALS_OK);
+	annals_ctx_free(ctx);
+	return b.p;
+}
+
+/* Threads give the bytes of one thread; shards split the documents. */
+static void threads_and_shards(void)
+{
+	char *one = code_many(1, 0, 0), *three = code_many(3, 0, 0);
+	OK(one && three && strcmp(one, three) == 0);
+	OK(one && strstr(one, "\"merged\":[\"ahmad-qasemzadeh\"]"));
+	size_t docs = 0;
+	for (unsigned i = 0; i < 3; i++) {
+		char *s = code_many(2, i, 3);
+		for (const char *p = s; p && (p = strstr(p, "{\"type\":\"document\"")); p++)
+			docs++;
+		free(s);
+	}
+	INT_EQ(docs, 40);
+	free(one);
+	free(three);
+	/* the shard of an id is fixed: FNV-1a of its bytes */
+	INT_EQ(annals_shard_of("", 7), (unsigned)(0xcbf29ce484222325ULL % 7));
+	INT_EQ(annals_shard_of("bbc-business-001", 1), 0);
+	OK(annals_shard_of("bbc-business-001", 16) < 16);
+	annals_ctx *ctx;
+	annals_ctx_new(&ctx, TEST_DATA, 0, NULL);
+	INT_EQ(annals_set_threads(ctx, 300), ANNALS_EUSAGE);
+	INT_EQ(annals_set_threads(ctx, 0), ANNALS_OK);
+	annals_ctx_free(ctx);
+}
+
 void test_api(void)
 {
 	STR_EQ(annals_version(), ANNALS_VERSION);
@@ -285,6 +359,7 @@ void test_api(void)
 	OK(strstr(annals_errmsg(ctx), "/nonexistent") != NULL);
 	annals_ctx_free(ctx);
 	annals_ctx_free(NULL);
+	threads_and_shards();
 }
 
 void test_data(void)

@@ -5,7 +5,7 @@
 # node with npm (the npm packages themselves come with 'make web'); its
 # bench wrk.
 set -eu
-PKGS="make gcc pkg-config libgumbo-dev libutf8proc-dev \
+PKGS="make gcc pkg-config libgumbo-dev libutf8proc-dev parallel \
 python3 clang libclang-rt-14-dev \
 libsqlite3-dev libpq-dev postgresql postgresql-client libxml2-utils \
 libmicrohttpd-dev curl jq chromium wrk"
