@@ -429,7 +429,8 @@ static uint32_t peer_end(an_doc *d, const an_sent *s, uint32_t i)
 		"Lieutenant", "Chamberlain", "Speaker", "President", "Chief", "High",
 		"Privy", "Protector", "Commissioner", "Admiral");
 	const an_tok *tok = d->seg.tok;
-	if (i + 1 >= s->t1 || !tok_in(d, &tok[i], peerage) ||
+	if (i + 1 >= s->t1 || !(tok[i].flags & TF_CAP) || !strchr("LBVECM", tok[i].c0) ||
+	    !tok_in(d, &tok[i], peerage) ||
 	    !(tok[i + 1].flags & TF_CAP) || tok[i + 1].kind != AN_TK_WORD ||
 	    tok_in(d, &tok[i + 1], offices))
 		return 0;
