@@ -105,10 +105,10 @@ fuzz: $(FUZZERS)
 # ThreadSanitizer: a corpus slice coded on four threads must race-free
 # give the bytes of one thread.
 TSAN_BIN = tests/annals-tsan
-$(TSAN_BIN): src/main.c src/cli_store.c $(LIBSRC) $(HDRS)
+$(TSAN_BIN): src/main.c src/cli_store.c $(SERVEOBJ:.o=.c) $(LIBSRC) $(HDRS)
 	clang $(CSTD) -O1 -g -fsanitize=thread -pthread -Iinclude -Isrc \
-	      -DANNALS_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -o $@ src/main.c src/cli_store.c \
-	      $(LIBSRC) $(LDLIBS)
+	      -DANNALS_DATADIR='"$(DATADIR)"' -DANNALS_WEBDIR='"$(WEBDIR)"' $(PKGCFLAGS) \
+	      -o $@ src/main.c src/cli_store.c $(SERVEOBJ:.o=.c) $(LIBSRC) $(LDLIBS) $(SERVELIBS)
 tsan: $(TSAN_BIN)
 	$(MAKE) annals
 	sh tests/tsan.sh ./$(TSAN_BIN)
