@@ -429,8 +429,10 @@ static uint32_t peer_end(an_doc *d, const an_sent *s, uint32_t i)
 		"Lieutenant", "Chamberlain", "Speaker", "President", "Chief", "High",
 		"Privy", "Protector", "Commissioner", "Admiral");
 	const an_tok *tok = d->seg.tok;
-	if (i + 1 >= s->t1 || !(tok[i].flags & TF_CAP) || !strchr("LBVECM", tok[i].c0) ||
-	    !tok_in(d, &tok[i], peerage) ||
+	char c = (char)tok[i].c0;
+	if (i + 1 >= s->t1 || !(tok[i].flags & TF_CAP) ||
+	    !(c == 'L' || c == 'B' || c == 'V' || c == 'E' || c == 'C' || c == 'M') ||
+	    tok[i].len < 4 || tok[i].len > 11 || !tok_in(d, &tok[i], peerage) ||
 	    !(tok[i + 1].flags & TF_CAP) || tok[i + 1].kind != AN_TK_WORD ||
 	    tok_in(d, &tok[i + 1], offices))
 		return 0;
@@ -565,7 +567,7 @@ void an_discover(an_doc *d)
 			const an_tok *k = &seg->tok[i];
 			if (!free_tok(k) || k->kind != AN_TK_WORD)
 				continue;
-			uint32_t e0 = peer(d, s, i);
+			uint32_t e0 = k->flags & TF_CAP ? peer(d, s, i) : 0;
 			if (e0) {
 				i = e0 - 1;
 				continue;
