@@ -276,6 +276,17 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Bytes a JSON string takes as they are: printable ASCII but '"' and '\'. */
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+static const unsigned char json_plain[256] = {
+	R16(0), R16(0),
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+	R16(1), R16(1),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x5c '\' */
+	R16(1), R16(1),
+	R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)};
+#undef R16
+
 void an_buf_json_str(an_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -285,8 +296,7 @@ void an_buf_json_str(an_buf *b, const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		size_t run = i;
-		while (run < n && u[run] >= 0x20 && u[run] < 0x80 &&
-		       u[run] != '"' && u[run] != '\\')
+		while (run < n && json_plain[u[run]])
 			run++;
 		if (run > i) {
 			an_buf_add(b, s + i, run - i);
