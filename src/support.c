@@ -562,7 +562,12 @@ static void relation_claim(an_suptab *t, const an_doc *d, const an_sent *s,
 
 static void relation_claims(an_suptab *t, const an_supdict *sd, const an_doc *d)
 {
-	for (uint32_t x = 0; x < d->seg.nsent; x++) {
+	/* a claim needs two actors: only sentences naming two are read */
+	for (size_t m = 1; m < d->nment; m++) {
+		uint32_t x = d->seg.tok[d->ment[m].t0].sent;
+		if (d->seg.tok[d->ment[m - 1].t0].sent != x ||
+		    (m + 1 < d->nment && d->seg.tok[d->ment[m + 1].t0].sent == x))
+			continue; /* not the second mention of x, or not the last */
 		const an_sent *s = &d->seg.sent[x];
 		for (uint32_t i = s->t0; i < s->t1; i++) {
 			const an_tok *k = &d->seg.tok[i];
