@@ -1,6 +1,7 @@
 #!/bin/sh
 # make sample: codes the bundled sample articles and prints a readable
-# summary of what was found; the records themselves go to sample.jsonl.
+# summary of what was found (documents, actors, events, the support
+# network); the records themselves go to sample.jsonl.
 set -eu
 cd "$(dirname "$0")/.."
 ./annals code --summary samples/articles > sample.jsonl
@@ -30,3 +31,6 @@ print(f"\n{len(docs)} documents, {len(ents)} actors, {len(evs)} events; "
       "all records in sample.jsonl; 'annals explain \"a sentence\"' shows why "
       "a sentence codes as it does")
 PY
+echo
+echo "Support network (annals code --network; --roll-up puts each actor under its state)"
+./annals code --network -q samples/articles | sed 's/^/  /'
