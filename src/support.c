@@ -321,6 +321,23 @@ static int one_actor(const an_etab *et, uint32_t a, uint32_t b, const char *date
 	return 0;
 }
 
+/* The claim (sponsor, recipient, kind) of table t, made on first use. */
+static claim *claim_of(an_suptab *t, uint32_t sp, uint32_t rc, int kind)
+{
+	uint64_t key = an_mix(an_mix(sp + 1, rc + 1), (uint64_t)kind + 1);
+	uint32_t *ix = an_map_get(&t->by_key, key);
+	if (ix)
+		return &t->c[*ix];
+	an_map_put(&t->by_key, key, (uint32_t)t->n);
+	claim *c = AN_VEC_PUSH(t->a, t->c, t->n, t->cap);
+	memset(c, 0, sizeof *c);
+	c->sponsor = sp;
+	c->recipient = rc;
+	c->kind = (uint8_t)kind;
+	c->last_doc = UINT32_MAX;
+	return c;
+}
+
 /* Adds a piece of evidence to the claim (sponsor, recipient, kind). */
 static void add_claim(an_suptab *t, const an_doc *d, uint32_t sp, uint32_t rc,
 		      int kind, evref r, const char *date, const char *modality)
@@ -328,20 +345,7 @@ static void add_claim(an_suptab *t, const an_doc *d, uint32_t sp, uint32_t rc,
 	const char *when = date && *date ? date : d->date;
 	if (one_actor(d->ents, sp, rc, when))
 		return;
-	uint64_t key = an_mix(an_mix(sp + 1, rc + 1), (uint64_t)kind + 1);
-	uint32_t *ix = an_map_get(&t->by_key, key);
-	claim *c;
-	if (ix) {
-		c = &t->c[*ix];
-	} else {
-		an_map_put(&t->by_key, key, (uint32_t)t->n);
-		c = AN_VEC_PUSH(t->a, t->c, t->n, t->cap);
-		memset(c, 0, sizeof *c);
-		c->sponsor = sp;
-		c->recipient = rc;
-		c->kind = (uint8_t)kind;
-		c->last_doc = UINT32_MAX;
-	}
+	claim *c = claim_of(t, sp, rc, kind);
 	if (c->nev && c->ev[c->nev - 1].doc == r.doc && c->ev[c->nev - 1].sent == r.sent)
 		return; /* one piece of evidence per sentence */
 	const an_rent *rows = d->ents->rows;
@@ -666,21 +670,7 @@ void an_support_merge(annals_ctx *ctx, const an_suptab *from, const uint32_t *ma
 	uint32_t doc = (uint32_t)t->ndoc - 1;
 	for (size_t i = 0; i < from->n; i++) {
 		const claim *f = &from->c[i];
-		uint32_t sp = map[f->sponsor], rc = map[f->recipient];
-		uint64_t key = an_mix(an_mix(sp + 1, rc + 1), (uint64_t)f->kind + 1);
-		uint32_t *ix = an_map_get(&t->by_key, key);
-		claim *c;
-		if (ix) {
-			c = &t->c[*ix];
-		} else {
-			an_map_put(&t->by_key, key, (uint32_t)t->n);
-			c = AN_VEC_PUSH(t->a, t->c, t->n, t->cap);
-			memset(c, 0, sizeof *c);
-			c->sponsor = sp;
-			c->recipient = rc;
-			c->kind = f->kind;
-			c->last_doc = UINT32_MAX;
-		}
+		claim *c = claim_of(t, map[f->sponsor], map[f->recipient], f->kind);
 		for (size_t k = 0; k < f->nev; k++) {
 			evref r = f->ev[k];
 			r.doc = doc;
