@@ -6,6 +6,7 @@
 #ifndef AN_DOC_H
 #define AN_DOC_H
 
+#include <dirent.h>
 #include <stdint.h>
 
 #include "annals.h"
@@ -285,6 +286,10 @@ void an_write_entity(annals_ctx *ctx, const an_etab *t, uint32_t row,
  * bytes, in sorted order) hashed into 32 hex digits and a NUL in out. A
  * file that cannot be read adds its name and the error only. */
 void an_fingerprint(const char *dir, const annals_mem *mem, char out[33]);
+
+/* read.c: the names in directory dp but hidden ones, sorted; closes dp.
+ * Each name and the array are the caller's to free (mem). */
+char **an_dir_names(DIR *dp, const annals_mem *mem, size_t *n);
 
 /* date.c: dates in text. */
 /* Parses a date at s (n bytes) such as "January 7, 2018", "7 January 2018",

@@ -40,11 +40,6 @@ static void add_file(fp *f, const char *path)
 	fclose(in);
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Adds every entry below dir in sorted order, names relative to the top. */
 static void add_dir(fp *f, const char *dir)
 {
@@ -54,21 +49,8 @@ static void add_dir(fp *f, const char *dir)
 			closedir(dp);
 		return;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dp))) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			names = an_realloc(f->mem, names, cap * sizeof *names);
-		}
-		names[n++] = an_strdup(f->mem, de->d_name);
-	}
-	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof *names, cmp_names);
+	size_t n;
+	char **names = an_dir_names(dp, f->mem, &n);
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];
 		struct stat st;

@@ -291,6 +291,27 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+char **an_dir_names(DIR *dp, const annals_mem *mem, size_t *out_n)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(dp))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = an_realloc(mem, names, cap * sizeof *names);
+		}
+		names[n++] = an_strdup(mem, de->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_names);
+	*out_n = n;
+	return names;
+}
+
 static int code_dir(annals_ctx *ctx, const char *path, annals_format fmt,
 		    const visit *up);
 
@@ -320,21 +341,8 @@ static int code_dir(annals_ctx *ctx, const char *path, annals_format fmt,
 			strerror(errno));
 		return ANNALS_EIO;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dp))) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			names = an_realloc(ctx->mem, names, cap * sizeof *names);
-		}
-		names[n++] = an_strdup(ctx->mem, de->d_name);
-	}
-	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof *names, cmp_names);
+	size_t n;
+	char **names = an_dir_names(dp, ctx->mem, &n);
 	int rc = ANNALS_OK;
 	for (size_t i = 0; i < n; i++) {
 		size_t l = strlen(path) + strlen(names[i]) + 2;
