@@ -19,9 +19,6 @@
 #include "annals.h"
 #include "cli_store.h"
 
-/* Exit statuses: the table of main.c. */
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3,
-       EXIT_OUTPUT = 4, EXIT_INTERRUPTED = 130 };
 
 static volatile sig_atomic_t interrupted;
 

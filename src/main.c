@@ -16,9 +16,6 @@
 #include "cli_store.h"
 #include "serve.h"
 
-/* Exit statuses, listed in --help. */
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3,
-       EXIT_OUTPUT = 4, EXIT_INTERRUPTED = 130 };
 
 static volatile sig_atomic_t interrupted;
 

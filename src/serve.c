@@ -25,15 +25,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_store.h"
 #include "serve.h"
 
 #ifndef ANNALS_WEBDIR
 #define ANNALS_WEBDIR "web"
 #endif
 
-/* Exit statuses: the table of main.c. */
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3,
-       EXIT_OUTPUT = 4 };
 
 #define ASSET_MAX (16u << 20) /* bytes of one asset file at most */
 
