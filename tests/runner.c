@@ -29,19 +29,25 @@ static const struct {
 
 /* ---- helpers shared by suites ---------------------------------------- */
 
-static char outbuf[1 << 20];
-static size_t outlen;
-
-static int sink(void *ud, const char *p, size_t n)
+int capture_sink(void *ud, const char *p, size_t n)
 {
-	(void)ud;
-	if (outlen + n >= sizeof outbuf)
-		n = sizeof outbuf - outlen - 1;
-	memcpy(outbuf + outlen, p, n);
-	outlen += n;
-	outbuf[outlen] = 0;
+	capture *c = ud;
+	if (c->len + n >= c->cap)
+		n = c->cap - c->len - 1;
+	memcpy(c->p + c->len, p, n);
+	c->len += n;
+	c->p[c->len] = 0;
 	return 0;
 }
+
+void capture_reset(capture *c)
+{
+	c->len = 0;
+	c->p[0] = 0;
+}
+
+static char outbuf[1 << 20];
+static capture out = {outbuf, 0, sizeof outbuf};
 
 /* Copies the JSON value of key in rec (a string's contents up to its
  * closing quote, or the bare token such as null) to v. */
@@ -72,10 +78,9 @@ static annals_ctx *test_ctx(void)
 			fprintf(stderr, "test dictionary: %s\n", annals_errmsg(ctx));
 			exit(2);
 		}
-		annals_set_sink(ctx, sink, NULL);
+		annals_set_sink(ctx, capture_sink, &out);
 	}
-	outlen = 0;
-	outbuf[0] = 0;
+	capture_reset(&out);
 	return ctx;
 }
 

@@ -47,6 +47,16 @@ extern int t_pass, t_fail;
 		}                                                           \
 	} while (0)
 
+/* Records a sink receives, kept NUL-terminated in a caller's buffer (what
+ * does not fit is cut). Pass the capture as the sink's user data. */
+typedef struct capture {
+	char *p;
+	size_t len, cap;
+} capture;
+int capture_sink(void *ud, const char *p, size_t n);
+/* Empties the capture. */
+void capture_reset(capture *c);
+
 /* Directory of the test dictionary (tests/data). */
 #define TEST_DATA "tests/data"
 

@@ -13,25 +13,13 @@
 #include "store.h"
 
 static char got[1 << 16];
-static size_t gotlen;
-
-static int capture(void *ud, const char *p, size_t n)
-{
-	(void)ud;
-	if (gotlen + n >= sizeof got)
-		n = sizeof got - gotlen - 1;
-	memcpy(got + gotlen, p, n);
-	gotlen += n;
-	got[gotlen] = 0;
-	return 0;
-}
+static capture cap = {got, 0, sizeof got};
 
 static const char *ask(annals_store *st, annals_query_kind k, const char *actor)
 {
 	annals_query q = {.kind = k, .actor = actor};
-	gotlen = 0;
-	got[0] = 0;
-	int rc = annals_store_query(st, &q, ANNALS_OUT_JSON, capture, NULL);
+	capture_reset(&cap);
+	int rc = annals_store_query(st, &q, ANNALS_OUT_JSON, capture_sink, &cap);
 	if (rc)
 		fprintf(stderr, "  query: %s\n", annals_store_errmsg(st));
 	return got;
@@ -134,7 +122,7 @@ static void test_ingest(const char *path)
 	o = ask(st, ANNALS_Q_ENTITY, "Hamas");
 	OK(strstr(o, "\"id\":\"hamas\"") != NULL && strstr(o, "\"docs\":2") != NULL);
 	annals_query q = {.kind = ANNALS_Q_EVENTS, .actor = "nobody-at-all"};
-	INT_EQ(annals_store_query(st, &q, ANNALS_OUT_JSON, capture, NULL), ANNALS_EUSAGE);
+	INT_EQ(annals_store_query(st, &q, ANNALS_OUT_JSON, capture_sink, &cap), ANNALS_EUSAGE);
 	OK(strstr(annals_store_errmsg(st), "no entity 'nobody-at-all'") != NULL);
 	annals_store_free(st);
 	annals_ctx_free(ctx);

@@ -127,18 +127,7 @@ static void incidents(void)
 }
 
 static char pd_out[1 << 16];
-static size_t pd_len;
-
-static int pd_sink(void *ud, const char *p, size_t n)
-{
-	(void)ud;
-	if (pd_len + n < sizeof pd_out) {
-		memcpy(pd_out + pd_len, p, n);
-		pd_len += n;
-		pd_out[pd_len] = 0;
-	}
-	return 0;
-}
+static capture pd = {pd_out, 0, sizeof pd_out};
 
 /* ANNALS_OPT_PER_DOC: each document's entity and support records come
  * with it, and the end of the run writes nothing more. */
@@ -150,11 +139,10 @@ static void per_document(void)
 		annals_ctx_free(ctx);
 		return;
 	}
-	annals_set_sink(ctx, pd_sink, NULL);
+	annals_set_sink(ctx, capture_sink, &pd);
 	const char *texts[] = {"Iran sent weapons to Hamas.", "Iran sent rockets to Hamas."};
 	for (int i = 0; i < 2; i++) {
-		pd_len = 0;
-		pd_out[0] = 0;
+		capture_reset(&pd);
 		annals_article a = {i ? "b" : "a", NULL, NULL, NULL, texts[i],
 				    strlen(texts[i]), ANNALS_FMT_TEXT};
 		annals_code_article(ctx, &a);
@@ -162,10 +150,9 @@ static void per_document(void)
 		OK(strstr(pd_out, "\"docs\":1") != NULL);
 		INT_EQ(count_of(pd_out, "\"type\":\"entity\""), 2);
 	}
-	pd_len = 0;
-	pd_out[0] = 0;
+	capture_reset(&pd);
 	annals_finish(ctx);
-	INT_EQ(pd_len, 0);
+	INT_EQ(pd.len, 0);
 	annals_ctx_free(ctx);
 }
 
