@@ -223,6 +223,16 @@ an_ment *an_doc_mention(an_doc *d, uint32_t t0, uint32_t t1, uint32_t ent,
 void an_match_finish(an_doc *d);
 /* The index of the first mention starting at or after token i. */
 size_t an_doc_ments_before(const an_doc *d, uint32_t i);
+/* The mention covering token i, as an index, or -1 (also past the end). */
+static inline long an_doc_ment_at(const an_doc *d, uint32_t i)
+{
+	return i < d->seg.ntok && d->tokment && d->tokment[i] ? (long)d->tokment[i] - 1 : -1;
+}
+/* Whether token i is the word w (ASCII, any case); 0 past the end. */
+static inline int an_doc_word_is(const an_doc *d, uint32_t i, const char *w)
+{
+	return i < d->seg.ntok && an_tok_ieq(&d->text, &d->seg.tok[i], w);
+}
 
 /* roles.c: "the Quds Force commander" as the person holding that role on
  * the document's date. Runs after an_match_local, before an_match_finish. */

@@ -13,16 +13,6 @@
 
 #define MAX_TITLE 4 /* words */
 
-static long ment_at(const an_doc *d, uint32_t i)
-{
-	return i < d->seg.ntok && d->tokment && d->tokment[i] ? (long)d->tokment[i] - 1 : -1;
-}
-
-static int is(const an_doc *d, uint32_t i, const char *w)
-{
-	return i < d->seg.ntok && an_tok_ieq(&d->text, &d->seg.tok[i], w);
-}
-
 /* The title in tokens [a, b), lower-cased, hyphens without spaces
  * ("commander-in-chief"); its length, or 0 when it does not fit. */
 static size_t title_text(const an_doc *d, uint32_t a, uint32_t b, char *out, size_t cap)
@@ -30,7 +20,7 @@ static size_t title_text(const an_doc *d, uint32_t a, uint32_t b, char *out, siz
 	size_t o = 0;
 	for (uint32_t i = a; i < b; i++) {
 		const an_tok *k = &d->seg.tok[i];
-		int glue = i == a || is(d, i, "-") || is(d, i - 1, "-");
+		int glue = i == a || an_doc_word_is(d, i, "-") || an_doc_word_is(d, i - 1, "-");
 		if (o + k->len + 2 > cap)
 			return 0;
 		if (!glue)
@@ -70,7 +60,7 @@ static uint32_t holder(const an_doc *d, long m, uint32_t a, uint32_t b)
  * Qasem Soleimani,"). */
 static int named_after(const an_doc *d, uint32_t e, const an_sent *s)
 {
-	if (e < s->t1 && is(d, e, ","))
+	if (e < s->t1 && an_doc_word_is(d, e, ","))
 		e++;
 	return e < s->t1 && d->seg.tok[e].flags & TF_CAP;
 }
@@ -80,9 +70,9 @@ static int named_after(const an_doc *d, uint32_t e, const an_sent *s)
  * "the next leader". */
 static int not_now(const an_doc *d, uint32_t i)
 {
-	return is(d, i, "former") || is(d, i, "late") || is(d, i, "then") ||
-	       is(d, i, "ex") || is(d, i, "next") || is(d, i, "future") ||
-	       is(d, i, "outgoing") || is(d, i, "previous");
+	return an_doc_word_is(d, i, "former") || an_doc_word_is(d, i, "late") || an_doc_word_is(d, i, "then") ||
+	       an_doc_word_is(d, i, "ex") || an_doc_word_is(d, i, "next") || an_doc_word_is(d, i, "future") ||
+	       an_doc_word_is(d, i, "outgoing") || an_doc_word_is(d, i, "previous");
 }
 
 /* Whether the phrase starting at token i describes a name or subject
@@ -91,10 +81,10 @@ static int not_now(const an_doc *d, uint32_t i)
  * national security adviser". */
 static int predicate(const an_doc *d, uint32_t i, const an_sent *s)
 {
-	return i > s->t0 && (is(d, i - 1, ",") || is(d, i - 1, "as") || is(d, i - 1, "is") ||
-			     is(d, i - 1, "was") || is(d, i - 1, "became") ||
-			     is(d, i - 1, "becomes") || is(d, i - 1, "remains") ||
-			     is(d, i - 1, "named") || is(d, i - 1, "appointed"));
+	return i > s->t0 && (an_doc_word_is(d, i - 1, ",") || an_doc_word_is(d, i - 1, "as") || an_doc_word_is(d, i - 1, "is") ||
+			     an_doc_word_is(d, i - 1, "was") || an_doc_word_is(d, i - 1, "became") ||
+			     an_doc_word_is(d, i - 1, "becomes") || an_doc_word_is(d, i - 1, "remains") ||
+			     an_doc_word_is(d, i - 1, "named") || an_doc_word_is(d, i - 1, "appointed"));
 }
 
 static void add(an_doc *d, uint32_t a, uint32_t b, uint32_t person)
@@ -111,7 +101,7 @@ static void title_after(an_doc *d, long m, const an_sent *s)
 	uint32_t a = x->t1;
 	int poss = a < s->t1 && d->seg.tok[a].flags & TF_POSS;
 	a += poss;
-	if (!poss && !(x->t0 > s->t0 && is(d, x->t0 - 1, "the")))
+	if (!poss && !(x->t0 > s->t0 && an_doc_word_is(d, x->t0 - 1, "the")))
 		return; /* "the former Quds Force commander" has no "the" before it */
 	if (predicate(d, poss ? x->t0 : x->t0 - 1, s))
 		return;
@@ -120,8 +110,8 @@ static void title_after(an_doc *d, long m, const an_sent *s)
 			continue;
 		int words = 1;
 		for (uint32_t i = a; i < b && words; i++)
-			words = (d->seg.tok[i].flags & TF_LOWER) || is(d, i, "-");
-		if (!words || ment_at(d, b - 1) >= 0)
+			words = (d->seg.tok[i].flags & TF_LOWER) || an_doc_word_is(d, i, "-");
+		if (!words || an_doc_ment_at(d, b - 1) >= 0)
 			continue;
 		uint32_t p = holder(d, m, a, b);
 		if (p == AN_NONE)
@@ -139,12 +129,12 @@ static void title_of(an_doc *d, long m, const an_sent *s)
 	uint32_t of = d->ment[m].t0 - 1;
 	if (of > d->ment[m].t0 || of <= s->t0)
 		return;
-	if (is(d, of, "the"))
+	if (an_doc_word_is(d, of, "the"))
 		of--;
-	if (of <= s->t0 || !is(d, of, "of"))
+	if (of <= s->t0 || !an_doc_word_is(d, of, "of"))
 		return;
 	for (uint32_t a = of; a-- > s->t0 && a + MAX_TITLE >= of;) {
-		if (!is(d, a, "the"))
+		if (!an_doc_word_is(d, a, "the"))
 			continue;
 		if (not_now(d, a + 1) || predicate(d, a, s))
 			return;

@@ -504,16 +504,6 @@ static void event_claims(an_suptab *t, const an_supdict *sd, const an_doc *d)
 
 /* ---- claims from relation nouns ----------------------------------------- */
 
-static long ment_at(const an_doc *d, uint32_t i)
-{
-	return i < d->seg.ntok && d->tokment && d->tokment[i] ? (long)d->tokment[i] - 1 : -1;
-}
-
-static int tok_is(const an_doc *d, uint32_t i, const char *w)
-{
-	return i < d->seg.ntok && an_tok_ieq(&d->text, &d->seg.tok[i], w);
-}
-
 /* The mention that ends right before token i (skipping a comma or a
  * copula): the actor a phrase at i describes ("Hezbollah, Iran's proxy",
  * "Hezbollah is Iran's puppet"), or -1. */
@@ -523,7 +513,7 @@ static long described_actor(const an_doc *d, uint32_t i, uint32_t s0)
 		"remained", "as");
 	if (i <= s0 + 1 || !an_words_has_lower(&links, &d->text, &d->seg.tok[i - 1]))
 		return -1;
-	long m = ment_at(d, i - 2);
+	long m = an_doc_ment_at(d, i - 2);
 	return m >= 0 && d->ment[m].t1 == i - 1 ? m : -1;
 }
 
@@ -538,21 +528,21 @@ static void relation_claim(an_suptab *t, const an_doc *d, const an_sent *s,
 		j--; /* "main", "key" */
 	long owner = -1, named = -1, m;
 	if (j >= s->t0 + 2 && d->seg.tok[j - 1].flags & TF_POSS &&
-	    (m = ment_at(d, j - 2)) >= 0) { /* "Iran's proxy" */
+	    (m = an_doc_ment_at(d, j - 2)) >= 0) { /* "Iran's proxy" */
 		owner = m;
 		j = d->ment[m].t0;
-	} else if (j > s->t0 && (m = ment_at(d, j - 1)) >= 0 &&
+	} else if (j > s->t0 && (m = an_doc_ment_at(d, j - 1)) >= 0 &&
 		   d->ment[m].how == AN_H_DEMONYM) { /* "an Iranian proxy" */
 		owner = m;
 		j = d->ment[m].t0;
-	} else if (tok_is(d, i + 1, "of")) { /* "a proxy of Iran" */
-		owner = ment_at(d, i + 2 + tok_is(d, i + 2, "the"));
+	} else if (an_doc_word_is(d, i + 1, "of")) { /* "a proxy of Iran" */
+		owner = an_doc_ment_at(d, i + 2 + an_doc_word_is(d, i + 2, "the"));
 	}
 	if (owner < 0)
 		return;
 	if (j > s->t0 && an_words_has_lower(&articles, &d->text, &d->seg.tok[j - 1]))
 		j--;
-	m = ment_at(d, i + 1);
+	m = an_doc_ment_at(d, i + 1);
 	if (m >= 0 && d->ment[m].t0 == i + 1) /* "Iran's proxy Hezbollah" */
 		named = m;
 	else
